@@ -1,0 +1,16 @@
+using LsiWorkflow.Host.Identity;
+using MudBlazor;
+
+namespace LsiWorkflow.Host.Components.Layout;
+
+public partial class NavMenu
+{
+    /// <summary>What each role sees in the menu follows the same policies that guard the pages.</summary>
+    internal sealed record Item(string Href, string Label, string Icon, string Policy, bool ForceLoad = false);
+
+    internal static readonly IReadOnlyList<Item> Items =
+    [
+        new("designer", "Nav.Designer", Icons.Material.Filled.AccountTree, Policies.CanDesignWorkflows),
+        new("hangfire", "Nav.Hangfire", Icons.Material.Filled.Schedule, Policies.CanAdministerSystem, ForceLoad: true),
+    ];
+}

@@ -1,0 +1,27 @@
+using LsiWorkflow.Host.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Persistence;
+
+/// <summary>
+/// The one database of the host. Each feature keeps its mapping in an
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> of its own folder; they are all picked up here.
+/// </summary>
+public sealed class LsiDbContext(DbContextOptions<LsiDbContext> options)
+    : IdentityDbContext<LsiUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string Schema = "lsi";
+
+    /// <summary>Shared by every host on the database, so a sign-in cookie is valid on each node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.ApplyConfigurationsFromAssembly(typeof(LsiDbContext).Assembly);
+    }
+}

@@ -1,0 +1,32 @@
+using LsiWorkflow.Host.Api;
+using LsiWorkflow.Host.Components;
+using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Localization;
+using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Scheduling;
+using LsiWorkflow.Host.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLsiLogging();
+builder.AddLsiPersistence();
+builder.AddLsiIdentity();
+builder.AddLsiScheduling();
+builder.AddLsiApi();
+builder.AddLsiLocalization();
+builder.AddLsiUi();
+builder.AddLsiApplication();
+
+var app = builder.Build();
+
+if (await app.PrepareAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+app.UseLsiPipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

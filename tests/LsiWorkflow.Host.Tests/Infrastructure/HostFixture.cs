@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+
+namespace LsiWorkflow.Host.Tests.Infrastructure;
+
+/// <summary>
+/// One host for all integration tests: migrations applied once, the database reset before each test
+/// (Hangfire's schema and the migrations history are kept).
+/// </summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    public const string Password = "Test-password-1234";
+
+    private Respawner? respawner;
+    private readonly Dictionary<string, string> tokens = [];
+
+    public LsiHostFactory Factory { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        // Migrate before the host starts: outside Development it refuses a database that lacks migrations.
+        await using (var dataSource = NpgsqlDataSource.Create(TestEnvironment.ConnectionString))
+        {
+            var options = new DbContextOptionsBuilder<LsiDbContext>();
+            PersistenceExtensions.Configure(options, dataSource);
+            await using var db = new LsiDbContext(options.Options);
+            await db.Database.MigrateAsync();
+        }
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
+        await connection.OpenAsync();
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [LsiDbContext.Schema],
+            TablesToIgnore = ["__ef_migrations_history"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
+        await connection.OpenAsync();
+        await respawner!.ResetAsync(connection);
+        tokens.Clear();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().EnsureRolesAsync();
+    }
+
+    public async Task<LsiUser> CreateUserAsync(string userName, string organisation, params string[] roles)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LsiUser>>();
+        var user = new LsiUser
+        {
+            UserName = userName,
+            Email = $"{userName}@test.lsi.local",
+            EmailConfirmed = true,
+            DisplayName = userName,
+            OrganisationCode = organisation,
+        };
+        Check(await users.CreateAsync(user, Password));
+        foreach (var role in roles)
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+        return user;
+    }
+
+    /// <summary>A client that calls the API as the given user, signed in through the real token endpoint.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        if (!tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = Factory.CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+            tokens[userName] = token;
+        }
+        var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Runs something inside a fresh DI scope of the host, as a request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "host";
+}
+
+/// <summary>Base for tests against the host: resets the database first.</summary>
+[Collection(HostCollection.Name)]
+public abstract class HostTest(HostFixture host) : IAsyncLifetime
+{
+    protected HostFixture Host { get; } = host;
+
+    public virtual Task InitializeAsync() => Host.ResetAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+}
