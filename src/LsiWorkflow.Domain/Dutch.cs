@@ -30,4 +30,22 @@ internal static class Dutch
         DpiaStatus.Adopted => "vastgesteld",
         _ => status.ToString(),
     };
+
+    public static string Of(EvaluationStatus status) => status switch
+    {
+        EvaluationStatus.Planned => "gepland",
+        EvaluationStatus.Commissioned => "opdracht verleend",
+        EvaluationStatus.ReportReceived => "rapport ontvangen",
+        EvaluationStatus.Completed => "afgerond",
+        _ => status.ToString(),
+    };
+
+    public static string Of(FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.Open => "open",
+        FollowUpStatus.InProgress => "in uitvoering",
+        FollowUpStatus.Done => "gereed",
+        FollowUpStatus.Rejected => "niet overgenomen",
+        _ => status.ToString(),
+    };
 }
