@@ -22,6 +22,7 @@ public class OrganisationTests
         Assert.Equal(Organisations.Get("UWV").Id, Organisations.Get("UWV").Id);
         Assert.Equal(Organisation.IdFor("uwv"), Organisations.Get("UWV").Id);
         Assert.NotEqual(Organisation.IdFor("UWV"), Organisation.IdFor("SVB"));
+        Assert.Equal("GEM-ZWOLLE", new Organisation("gem-zwolle", "Gemeente Zwolle", OrganisationKind.Municipality).Code);
     }
 
     [Fact]

@@ -68,7 +68,11 @@ public sealed class Dpia : Entity
         return new Dpia(DpiaKind.ProjectFormat, title, project.Id, id);
     }
 
-    public void SubmitForReview() => Move(DpiaStatus.Draft, DpiaStatus.InReview);
+    public void SubmitForReview()
+    {
+        Require(DpiaStatus.Draft, "ter beoordeling aangeboden");
+        Status = DpiaStatus.InReview;
+    }
 
     public DpiaApproval Approve(Organisation organisation, string personName, DateOnly on, Guid? id = null)
     {
@@ -86,13 +90,14 @@ public sealed class Dpia : Entity
 
     public void Adopt(DateOnly on)
     {
+        Require(DpiaStatus.InReview, "vastgesteld");
         // Adoption records what the partners approved; without any approval there is nothing to adopt.
-        if (Status == DpiaStatus.InReview && Approvals.Count == 0)
+        if (Approvals.Count == 0)
         {
             throw new InvalidOperationException("Een DPIA wordt pas vastgesteld na ten minste één goedkeuring.");
         }
 
-        Move(DpiaStatus.InReview, DpiaStatus.Adopted);
+        Status = DpiaStatus.Adopted;
         AdoptedOn = on;
     }
 
@@ -100,12 +105,6 @@ public sealed class Dpia : Entity
     {
         Require(DpiaStatus.Adopted, "naar de Kamer gestuurd");
         SentToParliamentOn = on;
-    }
-
-    private void Move(DpiaStatus from, DpiaStatus to)
-    {
-        Require(from, to == DpiaStatus.Adopted ? "vastgesteld" : "ter beoordeling aangeboden");
-        Status = to;
     }
 
     private void Require(DpiaStatus status, string action)

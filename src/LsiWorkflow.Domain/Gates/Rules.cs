@@ -28,10 +28,11 @@ public sealed class AllowedTransition : IProjectGate
 /// <summary>Letter: until the renewed joint DPIA is done, no new area-based approaches start; started projects continue.</summary>
 public sealed class JointAreaBasedDpiaAdopted : IProjectGate
 {
+    private const string Refusal = "Geen nieuwe wijkgerichte aanpak zolang de gezamenlijke DPIA wijkgerichte aanpak niet is vastgesteld.";
+
     public string Name => "JointAreaBasedDpiaAdopted";
 
-    public string Explanation =>
-        "Geen nieuwe wijkgerichte aanpak zolang de gezamenlijke DPIA wijkgerichte aanpak niet is vastgesteld. Projecten die al gestart zijn blijven doorlopen.";
+    public string Explanation => Refusal + " Projecten die al gestart zijn blijven doorlopen.";
 
     public GateResult Check(Project project, ProjectTransition transition, ProjectGateContext context)
     {
@@ -44,7 +45,7 @@ public sealed class JointAreaBasedDpiaAdopted : IProjectGate
 
         return context.JointAreaBasedDpia is { Kind: DpiaKind.JointAreaBased, IsAdopted: true }
             ? GateResult.Pass
-            : GateResult.Fail(Name, "Geen nieuwe wijkgerichte aanpak zolang de gezamenlijke DPIA wijkgerichte aanpak niet is vastgesteld.");
+            : GateResult.Fail(Name, Refusal);
     }
 }
 
@@ -78,7 +79,9 @@ public sealed class PhenomenonProjectHasOwnDpia : IProjectGate
 /// <summary>Letter, footnote 2: Belastingdienst and Dienst Toeslagen share no data for area-based approaches.</summary>
 public sealed class NoDataSharingByTaxAuthorities : IProjectGate
 {
-    public string Name => "NoDataSharingByTaxAuthorities";
+    private const string GateName = "NoDataSharingByTaxAuthorities";
+
+    public string Name => GateName;
 
     public string Explanation =>
         "De Belastingdienst en de Dienst Toeslagen delen geen gegevens voor wijkgerichte aanpakken; zij kunnen wel deelnemen zonder gegevens te delen.";
@@ -97,10 +100,9 @@ public sealed class NoDataSharingByTaxAuthorities : IProjectGate
             return GateResult.Pass;
         }
 
-        var name = ProjectGates.NoDataSharingByTaxAuthorities.Name;
         return GateResult.Combine(participants
             .Where(p => p.SharesData && Organisations.IsTaxAuthority(p.OrganisationId))
-            .Select(p => GateResult.Fail(name,
+            .Select(p => GateResult.Fail(GateName,
                 $"{Organisations.NameOf(p.OrganisationId)} deelt geen gegevens voor wijkgerichte aanpakken; deelname kan alleen zonder gegevensdeling.")));
     }
 }

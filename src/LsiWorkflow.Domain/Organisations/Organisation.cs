@@ -20,7 +20,7 @@ public sealed class Organisation : Entity
         : base(IdFor(code))
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Code = code;
+        Code = code.ToUpperInvariant();
         Name = name;
         Kind = kind;
     }

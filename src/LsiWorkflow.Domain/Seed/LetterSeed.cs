@@ -36,7 +36,7 @@ public static class LetterSeed
     private static readonly DateOnly EndOfQ1Of2024 = new(2024, 3, 31);
     private static readonly DateOnly ProgressReportJune2024 = new(2024, 6, 30);
 
-    // The partners the letter lists (gemeenten are represented through the VNG).
+    // The partners the letter lists. Assumption: the gemeenten are represented through the VNG.
     private static readonly string[] Partners =
     [
         Organisations.Arbeidsinspectie, Organisations.Ind, Organisations.Belastingdienst,
@@ -144,6 +144,7 @@ public static class LetterSeed
         return evaluation;
     }
 
+    // Left out: sending the follow-up research's results, which the letter promises "when it is finished", without a date.
     private static List<Commitment> BuildCommitments()
     {
         // Assumption: the January letter set no date for the report; we take the end of 2023.
