@@ -106,7 +106,8 @@ public static class LetterSeed
         FollowUpAction Act(Recommendation r, string description, string? owner = null, DateOnly? dueOn = null) =>
             r.AddFollowUpAction(description, owner is null ? null : org(owner), dueOn, Id($"action:{r.Number}:{r.FollowUpActions.Count + 1}"));
 
-        // Owners follow the letter where it names one; otherwise the LSI secretariat at SZW, which coordinates.
+        // Owners: the VNG where the letter names it; SZW, home of the LSI secretariat, for what the ministers
+        // report on or coordinate (an assumption); none where the letter says the partners act together.
         Act(Add("1", "Een nieuwe waardepropositie"),
             "De partners hebben een gezamenlijke waardepropositie opgesteld (doelen en kernwaarden); die wordt voorgelegd aan een focusgroep. Over de uitkomst wordt de Kamer geïnformeerd bij de Stand van de uitvoering in juni 2024.",
             Organisations.Szw, ProgressReportJune2024).Begin();
