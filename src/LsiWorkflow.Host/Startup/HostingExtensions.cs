@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Identity;
 
 namespace LsiWorkflow.Host.Startup;
@@ -28,6 +29,13 @@ public static class HostingExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IdentitySeeder>();
+        builder.Services.AddExceptionHandler<UseCaseExceptionHandler>();
+        builder.Services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(HostingExtensions)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>)];
+        });
         return builder;
     }
 }
