@@ -8,7 +8,7 @@ public sealed class HealthTests(HostFixture host) : HostTest(host)
     [Fact]
     public async Task Ready_answers_200_when_database_and_hangfire_storage_are_up()
     {
-        using var client = Host.Factory.CreateClient();
+        using var client = Host.CreateClient();
         var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -17,7 +17,7 @@ public sealed class HealthTests(HostFixture host) : HostTest(host)
     [Fact]
     public async Task Live_answers_200_without_signing_in()
     {
-        using var client = Host.Factory.CreateClient();
+        using var client = Host.CreateClient();
         var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -12,7 +12,7 @@ public sealed partial class SignInTests(HostFixture host) : HostTest(host)
     [Fact]
     public async Task Anonymous_api_request_gets_401_with_problem_details()
     {
-        using var client = Host.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = Host.CreateClient();
         var response = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -32,7 +32,7 @@ public sealed partial class SignInTests(HostFixture host) : HostTest(host)
     public async Task Wrong_password_is_refused_and_locks_out_after_repeated_tries()
     {
         await Host.CreateUserAsync("svb-partner", "SVB", Roles.Partner);
-        using var client = Host.Factory.CreateClient();
+        using var client = Host.CreateClient();
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -51,7 +51,7 @@ public sealed partial class SignInTests(HostFixture host) : HostTest(host)
     public async Task Sign_in_page_refuses_a_wrong_password_in_dutch_and_accepts_the_right_one()
     {
         await Host.CreateUserAsync("secretaris", "SZW", Roles.Secretary);
-        using var client = Host.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = Host.CreateClient();
 
         var refused = await PostLoginFormAsync(client, "secretaris", "not-the-password");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -67,7 +67,7 @@ public sealed partial class SignInTests(HostFixture host) : HostTest(host)
     [Fact]
     public async Task Pages_redirect_anonymous_visitors_to_sign_in()
     {
-        using var client = Host.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = Host.CreateClient();
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);

@@ -23,6 +23,8 @@ public sealed class HostFixture : IAsyncLifetime
 
     public LsiHostFactory Factory { get; } = new();
 
+    public Browser Browser { get; } = new();
+
     public async Task InitializeAsync()
     {
         // Migrate before the host starts: outside Development it refuses a database that lacks migrations.
@@ -73,18 +75,22 @@ public sealed class HostFixture : IAsyncLifetime
         return user;
     }
 
+    /// <summary>An anonymous client of the host; redirects are returned, not followed, so tests can see them.</summary>
+    public HttpClient CreateClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = Factory.ServerAddress };
+
     /// <summary>A client that calls the API as the given user, signed in through the real token endpoint.</summary>
     public async Task<HttpClient> ClientForAsync(string userName)
     {
         if (!tokens.TryGetValue(userName, out var token))
         {
-            using var anonymous = Factory.CreateClient();
+            using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password = Password });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
             tokens[userName] = token;
         }
-        var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -96,7 +102,14 @@ public sealed class HostFixture : IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    /// <summary>A fresh browser context (no cookies) pointed at the host.</summary>
+    public Task<Microsoft.Playwright.IBrowserContext> NewBrowserContextAsync() => Browser.NewContextAsync(Factory.ServerAddress);
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await Factory.DisposeAsync();
+    }
 
     private static void Check(IdentityResult result)
     {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +12,20 @@ namespace LsiWorkflow.Host.Tests.Infrastructure;
 /// <summary>The real host on the test database, with real Hangfire; only the clock is ours to move.</summary>
 public sealed class LsiHostFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Kestrel on a free port, so a real browser can reach the host as well as HttpClient.</summary>
+    public LsiHostFactory() => UseKestrel(0);
+
+    /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First());
+        }
+    }
+
     /// <summary>Starts at a fixed moment so date rules are repeatable; tests advance it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(1)));
 
