@@ -39,7 +39,7 @@ public sealed record ActivityDescriptor
 
     /// <summary>The CLR class; not part of the JSON.</summary>
     [JsonIgnore]
-    public required Type ClrType { get; init; }
+    public Type ClrType { get; init; } = null!;
 
     /// <summary>Finds a property by JSON name.</summary>
     public PropertyDescriptor? FindProperty(string name)
@@ -84,5 +84,5 @@ public sealed record PropertyDescriptor
 
     /// <summary>The C# property; not part of the JSON.</summary>
     [JsonIgnore]
-    public required PropertyInfo ClrProperty { get; init; }
+    public PropertyInfo ClrProperty { get; init; } = null!;
 }
