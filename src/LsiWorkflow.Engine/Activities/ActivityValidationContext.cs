@@ -46,6 +46,9 @@ public sealed class ActivityValidationContext
     /// <summary>The string in a JSON node, or null when it holds something else.</summary>
     public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
+    /// <summary>The string field of an object inside a property list, or null when the item is no object or the field no string.</summary>
+    public static string? Field(JsonNode? item, string name) => item is JsonObject obj ? Text(obj[name]) : null;
+
     /// <summary>True when the property is present (as a literal or an expression).</summary>
     public bool Has(string property) => Activity.Properties?.ContainsKey(property) == true;
 

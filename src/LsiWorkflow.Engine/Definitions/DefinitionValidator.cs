@@ -371,7 +371,7 @@ public sealed class DefinitionValidator
         {
             foreach (var item in items)
             {
-                if ((ActivityValidationContext.Text(item) ?? ActivityValidationContext.Text(item?["name"])) is { } name)
+                if ((ActivityValidationContext.Text(item) ?? ActivityValidationContext.Field(item, "name")) is { } name)
                 {
                     outcomes.Add(name);
                 }

@@ -246,4 +246,22 @@ public sealed class DefinitionValidatorTests
 
         Assert.All(result.Problems.Where(p => p.Path.StartsWith("$.activities[", StringComparison.Ordinal)), p => Assert.NotNull(p.ActivityId));
     }
+
+    [Fact]
+    public void Validator_never_throws_on_odd_property_values()
+    {
+        string[] oddValues = ["1", "true", "\"x\"", "[1, \"a\", null, {}]", "{ \"a\": [1] }", "[[1]]", "{ \"expr\": 5 }"];
+        foreach (var descriptor in Shared.Registry.Descriptors)
+        {
+            foreach (var odd in oddValues)
+            {
+                var properties = "{ " + string.Join(", ", descriptor.Properties.Select(p => $"\"{p.Name}\": {odd}")) + " }";
+                var json = Flow.Json(["start:Start", A($"x:{descriptor.Type}", properties)], ["start -> x"]);
+
+                var exception = Record.Exception(() => Shared.Validator.Validate(json));
+
+                Assert.True(exception is null, $"{descriptor.Type} with {odd}: {exception}");
+            }
+        }
+    }
 }

@@ -60,12 +60,12 @@ public sealed class Switch : Activity
         var names = new HashSet<string>(StringComparer.Ordinal) { "Default" };
         for (var i = 0; i < cases.Count; i++)
         {
-            var name = ActivityValidationContext.Text(cases[i]?["name"]);
+            var name = ActivityValidationContext.Field(cases[i], "name");
             if (string.IsNullOrWhiteSpace(name) || !names.Add(name))
             {
                 context.Report(ValidationCodes.DuplicateName, $"cases[{i}].name", $"Geval {i + 1} heeft geen, een dubbele of een gereserveerde naam.");
             }
-            context.CheckExpression(ActivityValidationContext.Text(cases[i]?["condition"]), $"cases[{i}].condition");
+            context.CheckExpression(ActivityValidationContext.Field(cases[i], "condition"), $"cases[{i}].condition");
         }
     }
 }

@@ -239,7 +239,7 @@ public sealed class HumanTask : Activity
         {
             for (var i = 0; i < fields.Count; i++)
             {
-                var type = ActivityValidationContext.Text(fields[i]?["type"]) ?? "text";
+                var type = ActivityValidationContext.Field(fields[i], "type") ?? "text";
                 if (!FormField.Types.Contains(type))
                 {
                     context.Report(ValidationCodes.WrongPropertyType, $"formFields[{i}].type", $"Onbekend veldtype '{type}'; kies uit {string.Join(", ", FormField.Types)}.");

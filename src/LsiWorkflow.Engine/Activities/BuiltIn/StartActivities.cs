@@ -55,8 +55,8 @@ public sealed class Start : Activity
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
-            var name = ActivityValidationContext.Text(inputs[i]?["name"]);
-            var type = ActivityValidationContext.Text(inputs[i]?["type"]) ?? VariableTypes.String;
+            var name = ActivityValidationContext.Field(inputs[i], "name");
+            var type = ActivityValidationContext.Field(inputs[i], "type") ?? VariableTypes.String;
             if (string.IsNullOrWhiteSpace(name) || !names.Add(name))
             {
                 context.Report(ValidationCodes.DuplicateName, $"inputs[{i}].name", $"Invoer {i + 1} heeft geen of een dubbele naam.");
