@@ -233,6 +233,20 @@ public sealed class ExpressionEngine
             ["version"] = scope.DefinitionVersion,
         };
         globals["now"] = scope.Now.UtcDateTime;
+
+        // date.now would read the machine clock; a copy of the date functions that answers with the runner's clock
+        // keeps scripts in step with time-based tests and replays.
+        if (builtins["date"] is ScriptObject dates)
+        {
+            var clocked = new ScriptObject();
+            foreach (var (name, value) in dates)
+            {
+                clocked[name] = value;
+            }
+            clocked["now"] = scope.Now.UtcDateTime;
+            clocked["utc_now"] = scope.Now.UtcDateTime;
+            globals["date"] = clocked;
+        }
         return globals;
     }
 

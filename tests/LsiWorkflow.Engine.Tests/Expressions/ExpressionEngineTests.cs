@@ -29,6 +29,7 @@ public sealed class ExpressionEngineTests
         Assert.Equal("project-approval", Engine.Evaluate("instance.definition_id", Scope)!.GetValue<string>());
         Assert.Equal(3, Engine.Evaluate("instance.version", Scope)!.GetValue<long>());
         Assert.Equal("2024", Engine.Evaluate("date.to_string now \"%Y\"", Scope)!.GetValue<string>());
+        Assert.Equal("2024-06-01", Engine.Evaluate("date.to_string date.now \"%F\"", Scope)!.GetValue<string>());
     }
 
     [Fact]
