@@ -136,11 +136,7 @@ public sealed class ExpressionEngine
         {
             return run(template, context);
         }
-        catch (ScriptAbortException ex)
-        {
-            throw new ExpressionException($"De expressie duurde langer dan {Limits.Timeout.TotalSeconds:0.###} seconden en is afgebroken.", ex);
-        }
-        catch (OperationCanceledException ex)
+        catch (Exception ex) when (ex is ScriptAbortException or OperationCanceledException)
         {
             throw new ExpressionException($"De expressie duurde langer dan {Limits.Timeout.TotalSeconds:0.###} seconden en is afgebroken.", ex);
         }

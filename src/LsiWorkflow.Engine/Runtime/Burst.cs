@@ -66,19 +66,26 @@ internal sealed class Burst
         Settle();
     }
 
-    private async ValueTask ExecuteAsync(PendingActivation activation)
+    private ValueTask ExecuteAsync(PendingActivation activation) => RunActivityAsync(activation.ActivityId, activation, null);
+
+    /// <summary>Lets an activity continue after one of its bookmarks was resumed (or on retry of a failed resume).</summary>
+    public ValueTask ResumeActivityAsync(string activityId, ResumeSignal signal) => RunActivityAsync(activityId, null, signal);
+
+    private async ValueTask RunActivityAsync(string activityId, PendingActivation? activation, ResumeSignal? signal)
     {
         var started = Now;
-        if (!TryFind(activation.ActivityId, out var definition, out var descriptor, out var error))
+        if (!TryFind(activityId, out var definition, out var descriptor, out var error))
         {
-            RaiseIncident(activation.ActivityId, null, error, activation, null);
+            RaiseIncident(activityId, null, error, activation, signal);
             return;
         }
-
-        // One activation per activity at a time: a new token supersedes an older wait of the same activity.
-        foreach (var stale in State.Bookmarks.Where(b => b.ActivityId == definition.Id).ToList())
+        if (signal is null)
         {
-            CancelBookmark(stale.Id);
+            // One activation per activity at a time: a new token supersedes an older wait of the same activity.
+            foreach (var stale in State.Bookmarks.Where(b => b.ActivityId == definition.Id).ToList())
+            {
+                CancelBookmark(stale.Id);
+            }
         }
 
         var context = new ActivityContext(this, definition, descriptor, activation);
@@ -86,36 +93,16 @@ internal sealed class Burst
         try
         {
             var activity = _runner.Registry.Create(definition, Expressions, Scope());
-            result = await activity.ExecuteAsync(context).ConfigureAwait(false);
+            result = signal is null
+                ? await activity.ExecuteAsync(context).ConfigureAwait(false)
+                : await activity.ResumeAsync(context, signal).ConfigureAwait(false);
         }
         catch (Exception ex) when (!IsBurstCancellation(ex) && ex is not InvalidSignalException)
         {
+            // Any failure of an activity, its bindings or its expressions becomes an incident, never a crash.
             result = ActivityResult.Fault(ex.Message);
         }
-        Apply(context, result, started, activation, null);
-    }
-
-    /// <summary>Lets an activity continue after one of its bookmarks was resumed (or on retry of a failed resume).</summary>
-    public async ValueTask ResumeActivityAsync(string activityId, ResumeSignal signal)
-    {
-        var started = Now;
-        if (!TryFind(activityId, out var definition, out var descriptor, out var error))
-        {
-            RaiseIncident(activityId, null, error, null, signal);
-            return;
-        }
-        var context = new ActivityContext(this, definition, descriptor, null);
-        ActivityResult result;
-        try
-        {
-            var activity = _runner.Registry.Create(definition, Expressions, Scope());
-            result = await activity.ResumeAsync(context, signal).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!IsBurstCancellation(ex) && ex is not InvalidSignalException)
-        {
-            result = ActivityResult.Fault(ex.Message);
-        }
-        Apply(context, result, started, null, signal);
+        Apply(context, result, started, activation, signal);
     }
 
     private bool IsBurstCancellation(Exception ex) => ex is OperationCanceledException && CancellationToken.IsCancellationRequested;
