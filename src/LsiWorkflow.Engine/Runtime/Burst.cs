@@ -32,7 +32,8 @@ internal sealed class Burst
     public IServiceProvider? Services => _runner.Services;
     public ExpressionEngine Expressions => _runner.Expressions;
 
-    private bool Stopped => State.Status is WorkflowStatus.Faulted or WorkflowStatus.Finished or WorkflowStatus.Cancelled;
+    /// <summary>Set when this burst raised an incident or ended the instance; no further token runs.</summary>
+    private bool _halted;
 
     public BurstResult Result() => new(State, Effects, Journal);
 
@@ -51,12 +52,15 @@ internal sealed class Burst
     public async ValueTask RunAsync()
     {
         var executions = 0;
-        while (!Stopped && State.Pending.Count > 0)
+        while (!_halted && State.Pending.Count > 0)
         {
             CancellationToken.ThrowIfCancellationRequested();
             if (++executions > _runner.MaxExecutionsPerBurst)
             {
-                RaiseIncident(null, null, $"Meer dan {_runner.MaxExecutionsPerBurst} stappen zonder te wachten; de workflow loopt vermoedelijk rond.", null, null);
+                // The remaining tokens are parked on the incident, so a later resume elsewhere cannot restart the runaway.
+                var parked = State.Pending.ToList();
+                State.Pending.Clear();
+                RaiseIncident(null, null, $"Meer dan {_runner.MaxExecutionsPerBurst} stappen zonder te wachten; de workflow loopt vermoedelijk rond.", null, null, parked: parked);
                 break;
             }
             var activation = State.Pending[0];
@@ -211,6 +215,7 @@ internal sealed class Burst
 
     public void Finish(WorkflowStatus status)
     {
+        _halted = true;
         State.Status = status;
         State.FinishedAt = Now;
         if (State is { ParentInstanceId: { } parent, ParentBookmarkId: { } parentBookmark })
@@ -222,11 +227,16 @@ internal sealed class Burst
     private void Settle()
     {
         State.UpdatedAt = Now;
-        if (Stopped)
+        if (State.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
         {
             return;
         }
-        if (State.Bookmarks.Count == 0 && State.Pending.Count == 0)
+        if (State.Incidents.Any(i => !i.Resolved))
+        {
+            // Other paths may have moved on in this burst, but the instance stays faulted until every incident is retried.
+            State.Status = WorkflowStatus.Faulted;
+        }
+        else if (State.Bookmarks.Count == 0 && State.Pending.Count == 0)
         {
             Finish(WorkflowStatus.Finished);
         }
@@ -236,8 +246,9 @@ internal sealed class Burst
         }
     }
 
-    private void RaiseIncident(string? activityId, string? activityType, string message, PendingActivation? activation, ResumeSignal? signal, DateTimeOffset? started = null)
+    private void RaiseIncident(string? activityId, string? activityType, string message, PendingActivation? activation, ResumeSignal? signal, DateTimeOffset? started = null, List<PendingActivation>? parked = null)
     {
+        _halted = true;
         var incident = new Incident
         {
             Id = Guid.NewGuid(),
@@ -246,6 +257,7 @@ internal sealed class Burst
             At = Now,
             Activation = activation,
             Signal = signal,
+            Parked = parked,
         };
         State.Incidents.Add(incident);
         State.Status = WorkflowStatus.Faulted;

@@ -67,8 +67,9 @@ public sealed class WorkflowRunner
     }
 
     /// <summary>
-    /// Resumes at a bookmark. A signal for a bookmark that no longer exists, or for an instance that is not
-    /// running or waiting, changes nothing and returns the given state with <see cref="BurstResult.Ignored"/> set.
+    /// Resumes at a bookmark. A faulted instance can still be resumed on its other paths; it stays faulted until its
+    /// incidents are retried. A signal for a bookmark that no longer exists, or for a finished or cancelled instance,
+    /// changes nothing and returns the given state with <see cref="BurstResult.Ignored"/> set.
     /// </summary>
     /// <exception cref="TaskAlreadyCompletedException">The task was completed before.</exception>
     public async ValueTask<BurstResult> ResumeAsync(WorkflowDefinition definition, WorkflowState state, ResumeSignal signal, CancellationToken cancellationToken = default)
@@ -142,6 +143,7 @@ public sealed class WorkflowRunner
         {
             copy.Pending.Insert(0, activation);
         }
+        copy.Pending.AddRange(incident.Parked ?? []);
         await burst.RunAsync().ConfigureAwait(false);
         return burst.Result();
     }

@@ -13,7 +13,7 @@ public enum WorkflowStatus
     [JsonStringEnumMemberName("waiting")] Waiting,
     /// <summary>Ended normally.</summary>
     [JsonStringEnumMemberName("finished")] Finished,
-    /// <summary>Stopped on an incident; retry continues it.</summary>
+    /// <summary>Has an open incident; retry continues the failed path while other paths can still be resumed.</summary>
     [JsonStringEnumMemberName("faulted")] Faulted,
     /// <summary>Cancelled by a person or the host.</summary>
     [JsonStringEnumMemberName("cancelled")] Cancelled,
@@ -86,6 +86,10 @@ public sealed record Incident
     /// <summary>The activation to repeat on retry (null for a runaway burst, which just continues).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PendingActivation? Activation { get; init; }
+
+    /// <summary>Tokens set aside by a runaway burst; retry puts them back.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<PendingActivation>? Parked { get; init; }
 
     /// <summary>The signal to apply again on retry when the failure happened while resuming.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -168,9 +172,9 @@ public sealed class WorkflowState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>True while the instance can still move (running or waiting).</summary>
+    /// <summary>True while the instance can still move (running, waiting, or faulted with other paths open).</summary>
     [JsonIgnore]
-    public bool IsActive => Status is WorkflowStatus.Running or WorkflowStatus.Waiting;
+    public bool IsActive => Status is WorkflowStatus.Running or WorkflowStatus.Waiting or WorkflowStatus.Faulted;
 
     /// <summary>Options used to store states, effects and signals.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();

@@ -257,6 +257,31 @@ public sealed class WorkflowRunnerTests
     }
 
     [Fact]
+    public async Task Other_paths_of_a_faulted_instance_can_still_be_resumed()
+    {
+        var flow = Build(
+            ["start:Start", A("fork:Fork", """{ "branches": ["task", "check"] }"""),
+             A("task:HumanTask", """{ "title": "T", "assignee": { "organisations": ["UWV", "SVB"] }, "completion": "all", "outcomes": ["Ok"] }"""),
+             A("check:Decision", """{ "condition": "input.ready" }"""),
+             A("join:Join", "{}"), "end:End"],
+            ["start -> fork", "fork.task -> task", "fork.check -> check", "check.True -> join", "task.Ok -> join", "join -> end"]);
+        var faulted = await _engine.StartAsync(flow, new JsonObject { ["ready"] = "ja" });
+        Assert.Equal(WorkflowStatus.Faulted, faulted.State.Status);
+
+        var partly = await _engine.CompleteAsync(flow, faulted, "Ok", "UWV");
+        var completed = await _engine.CompleteAsync(flow, partly, "Ok", "SVB");
+
+        Assert.False(completed.Ignored);
+        Assert.Equal(WorkflowStatus.Faulted, completed.State.Status);
+        Assert.Equal("Ok", completed.State.ActivityOutputs["task"]!["outcome"]!.GetValue<string>());
+
+        completed.State.Input["ready"] = true;
+        var retried = await _engine.Runner.RetryAsync(flow, completed.State, completed.State.Incidents.Single().Id);
+
+        Assert.Equal(WorkflowStatus.Finished, retried.State.Status);
+    }
+
+    [Fact]
     public async Task Runaway_loop_is_stopped_with_an_incident()
     {
         var engine = new Engine(maxExecutions: 500);
@@ -268,8 +293,10 @@ public sealed class WorkflowRunnerTests
         var result = await engine.StartAsync(flow);
 
         Assert.Equal(WorkflowStatus.Faulted, result.State.Status);
-        Assert.Contains("500", Assert.Single(result.State.Incidents).Message, StringComparison.Ordinal);
-        Assert.NotEmpty(result.State.Pending);
+        var incident = Assert.Single(result.State.Incidents);
+        Assert.Contains("500", incident.Message, StringComparison.Ordinal);
+        Assert.Empty(result.State.Pending);
+        Assert.NotEmpty(incident.Parked!);
     }
 
     [Fact]
