@@ -1,6 +1,7 @@
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Domain.Organisations;
 using LsiWorkflow.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class DpiaChanges(LsiDbContext db, AuditTrail audit, TimeProvider 
 
     public async ValueTask<IReadOnlyList<DpiaView>> ViewsAsync(IReadOnlyList<Dpia> dpias, CancellationToken cancellationToken)
     {
-        var codes = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, cancellationToken);
+        var codes = await db.OrganisationCodesAsync(cancellationToken);
         return
         [
             .. dpias.Select(d => new DpiaView(d.Id, d.Kind, d.Title, d.Status, d.ProjectId, d.AdoptedOn, d.SentToParliamentOn,

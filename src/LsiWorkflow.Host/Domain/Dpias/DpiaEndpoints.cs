@@ -19,10 +19,14 @@ public static class DpiaEndpoints
                 TypedResults.Ok(await sender.Send(new ListDpias(kind, projectId), ct)))
             .WithSummary("Het DPIA-register: gezamenlijke en format-DPIA's met status, goedkeuringen en verzending naar de Kamer.");
 
+        dpias.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetDpia(id), ct)))
+            .WithSummary("Eén DPIA met status, goedkeuringen per organisatie en verzending naar de Kamer.");
+
         dpias.MapPost("/", async Task<Created<DpiaView>> (CreateDpiaRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
                 var dpia = await sender.Send(new CreateDpia(Actor.From(user), body.Kind, body.Title, body.ProjectId, body.Reason), ct);
-                return TypedResults.Created($"/api/dpias?kind={dpia.Kind}", dpia);
+                return TypedResults.Created($"/api/dpias/{dpia.Id}", dpia);
             })
             .RequireAuthorization(Policies.CanManageDomain)
             .WithSummary("Maakt een gezamenlijke DPIA of de format-DPIA van een project aan.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain.Organisations;
 using LsiWorkflow.Host.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class GetEvaluationHandler(LsiDbContext db) : IQueryHandler<GetEva
             throw new NotFoundException(query.EvaluationId is null ? "Er is nog geen evaluatie." : $"Evaluatie {query.EvaluationId} bestaat niet.");
         }
 
-        var codes = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, cancellationToken);
+        var codes = await db.OrganisationCodesAsync(cancellationToken);
         var numbers = evaluation.Recommendations.ToDictionary(r => r.Id, r => r.Number);
         return new EvaluationView(
             evaluation.Id,

@@ -1,6 +1,7 @@
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Domain.Organisations;
 using LsiWorkflow.Host.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class UpdateFollowUpActionHandler(LsiDbContext db, AuditTrail audi
             AuditTrail.AsJson(new { recommendation = recommendation!.Number, from = previous.ToString(), to = action.Status.ToString(), action.Decision }),
             command.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        var codes = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, cancellationToken);
+        var codes = await db.OrganisationCodesAsync(cancellationToken);
         return FollowUpActionView.Of(action, codes);
     }
 }

@@ -17,11 +17,13 @@ public sealed class AdoptProjectHandler(LsiDbContext db, AuditTrail audit, TimeP
         var project = await ProjectLookup.FindProjectAsync(db, command.ProjectId, cancellationToken);
         var lookup = await ProjectLookup.LoadAsync(db, [project.Id], cancellationToken);
         var organisation = command.Actor.Organisation is { } code ? lookup.Organisation(code) : null;
-        var member = (organisation is null ? null : lookup.MemberFor(organisation.Id))
-            ?? throw new ForbiddenException("Uw organisatie heeft geen lid in de Stuurgroep, dus u kunt geen project adopteren.");
+        if (organisation is null || lookup.MemberFor(organisation.Id) is not { } member)
+        {
+            throw new ForbiddenException("Uw organisatie heeft geen lid in de Stuurgroep, dus u kunt geen project adopteren.");
+        }
 
         project.AdoptBy(member);
-        audit.Record(command.Actor, "ProjectAdopted", project, $"Geadopteerd door {member.PersonName} ({organisation!.Code})", command.Reason);
+        audit.Record(command.Actor, "ProjectAdopted", project, $"Geadopteerd door {member.PersonName} ({organisation.Code})", command.Reason);
         await db.SaveChangesAsync(cancellationToken);
         return lookup.View(project, clock.Today());
     }

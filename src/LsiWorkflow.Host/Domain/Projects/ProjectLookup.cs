@@ -55,11 +55,12 @@ internal sealed class ProjectLookup
         projectDpias = dpias.Where(d => d.ProjectId is not null).ToDictionary(d => d.ProjectId!.Value);
     }
 
+    // Untracked: nothing here is changed; a transition saves only its project and its audit line.
     public static async Task<ProjectLookup> LoadAsync(LsiDbContext db, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken)
     {
-        var organisations = await db.Set<Organisation>().ToListAsync(cancellationToken);
-        var groups = await db.Set<SteeringGroup>().ToListAsync(cancellationToken);
-        var dpias = await db.Set<Dpia>()
+        var organisations = await db.Set<Organisation>().AsNoTracking().ToListAsync(cancellationToken);
+        var groups = await db.Set<SteeringGroup>().AsNoTracking().ToListAsync(cancellationToken);
+        var dpias = await db.Set<Dpia>().AsNoTracking()
             .Where(d => d.ProjectId == null || projectIds.Contains(d.ProjectId.Value))
             .ToListAsync(cancellationToken);
         return new ProjectLookup(organisations, groups, dpias);
