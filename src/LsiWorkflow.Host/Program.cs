@@ -1,5 +1,6 @@
 using LsiWorkflow.Host.Api;
 using LsiWorkflow.Host.Components;
+using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Localization;
 using LsiWorkflow.Host.Persistence;
@@ -16,6 +17,7 @@ builder.AddLsiApi();
 builder.AddLsiLocalization();
 builder.AddLsiUi();
 builder.AddLsiApplication();
+builder.AddLsiDomain();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using LsiWorkflow.Host.Api;
 using LsiWorkflow.Host.Components;
+using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Scheduling;
 
@@ -25,6 +26,7 @@ public static class Pipeline
         app.MapOpenApi().RequireAuthorization();
         app.MapLsiHealth();
         app.MapAccountEndpoints();
+        app.MapDomainEndpoints();
         app.MapLsiHangfireDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

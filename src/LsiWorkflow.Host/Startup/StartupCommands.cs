@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Domain.Seed;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -108,5 +109,6 @@ public static class StartupCommands
         {
             await identity.EnsureDemoUsersAsync();
         }
+        await scope.ServiceProvider.GetRequiredService<LetterSeeder>().SeedAsync();
     }
 }

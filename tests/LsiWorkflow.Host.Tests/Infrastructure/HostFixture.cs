@@ -49,7 +49,16 @@ public sealed class HostFixture : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(TestEnvironment.ConnectionString);
         await connection.OpenAsync();
+        // The audit trail refuses deletes unless the session asks to empty it (see the LsiDomain migration).
+        await using (var allow = new NpgsqlCommand("SET lsi.allow_audit_reset = 'on'", connection))
+        {
+            await allow.ExecuteNonQueryAsync();
+        }
         await respawner!.ResetAsync(connection);
+        await using (var forbid = new NpgsqlCommand("RESET lsi.allow_audit_reset", connection))
+        {
+            await forbid.ExecuteNonQueryAsync();
+        }
         tokens.Clear();
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().EnsureRolesAsync();

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Identity;
+using Mediator;
+
+namespace LsiWorkflow.Host.Domain.Commitments;
+
+public static class CommitmentEndpoints
+{
+    public sealed record FulfilRequest(DateOnly? FulfilledOn, string? Reason);
+
+    public static IEndpointRouteBuilder MapCommitmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var commitments = app.MapDomainGroup("/api/commitments", "Toezeggingen", Policies.CanViewMilestones);
+
+        commitments.MapGet("/", async (CommitmentStatus? status, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListCommitments(status), ct)))
+            .WithSummary("Toezeggingen aan de Kamer met uiterste datum, status en of ze te laat zijn.");
+
+        commitments.MapPost("/{id:guid}/fulfil", async (Guid id, FulfilRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new FulfilCommitment(Actor.From(user), id, body?.FulfilledOn, body?.Reason), ct)))
+            .RequireAuthorization(Policies.CanManageDomain)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Legt vast dat een toezegging is nagekomen.");
+
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Domain.Commitments;
+
+/// <summary>Fulfilled today unless a day is given; a day in the future is refused, that would be a promise, not a fact.</summary>
+public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason) : ICommand<CommitmentView>;
+
+public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<FulfilCommitment, CommitmentView>
+{
+    public async ValueTask<CommitmentView> Handle(FulfilCommitment command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var commitment = await db.Set<Commitment>().SingleOrDefaultAsync(c => c.Id == command.CommitmentId, cancellationToken)
+            ?? throw new NotFoundException($"Toezegging {command.CommitmentId} bestaat niet.");
+        var today = clock.Today();
+        var on = command.FulfilledOn ?? today;
+        if (on > today)
+        {
+            throw new InvalidRequestException("Een toezegging kan niet in de toekomst zijn nagekomen.");
+        }
+
+        DomainRules.Apply(() => commitment.Fulfil(on));
+        audit.Record(command.Actor, "CommitmentFulfilled", commitment, $"Nagekomen op {on:yyyy-MM-dd} (uiterlijk {commitment.DueOn:yyyy-MM-dd})", command.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommitmentView.Of(commitment, today);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Identity;
+using Mediator;
+
+namespace LsiWorkflow.Host.Domain.Milestones;
+
+public static class MilestoneEndpoints
+{
+    public sealed record ReachedRequest(DateOnly? ReachedOn, string? Reason);
+
+    public static IEndpointRouteBuilder MapMilestoneEndpoints(this IEndpointRouteBuilder app)
+    {
+        var milestones = app.MapDomainGroup("/api/milestones", "Mijlpalen", Policies.CanViewMilestones);
+
+        milestones.MapGet("/", async (MilestoneSubject? subject, Guid? subjectId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMilestones(subject, subjectId), ct)))
+            .WithSummary("Mijlpalen met geplande en werkelijke datum, per convenantcyclus, plan, project of toezegging.");
+
+        milestones.MapPost("/{id:guid}/reached", async (Guid id, ReachedRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RecordMilestoneReached(Actor.From(user), id, body?.ReachedOn, body?.Reason), ct)))
+            .RequireAuthorization(Policies.CanManageDomain)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Legt vast dat een mijlpaal is bereikt.");
+
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Gates;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Persistence;
+
+namespace LsiWorkflow.Host.Domain.Projects;
+
+/// <summary>
+/// The shared path of approve, start, close and reject: run the gates, and either record the change or
+/// record the refusal (a reviewer must be able to see that a safeguard held) and answer 409 with every reason.
+/// </summary>
+public sealed class ProjectTransitions(LsiDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async ValueTask<ProjectDetails> ApplyAsync(
+        Actor actor,
+        Guid projectId,
+        ProjectTransition transition,
+        string? why,
+        Func<Project, ProjectGateContext, GateResult> change,
+        CancellationToken cancellationToken)
+    {
+        var project = await ProjectLookup.FindProjectAsync(db, projectId, cancellationToken);
+        var lookup = await ProjectLookup.LoadAsync(db, [project.Id], cancellationToken);
+        var today = clock.Today();
+        var from = project.Status;
+        var result = change(project, lookup.GateContext(project, today));
+        if (!result.Passed)
+        {
+            audit.Record(actor, "GateBlocked", project,
+                AuditTrail.AsJson(new { transition = transition.ToString(), status = from.ToString(), reasons = result.Reasons }), why);
+            await db.SaveChangesAsync(cancellationToken);
+            throw DomainRules.Refusal(result, "Projectovergang geweigerd");
+        }
+
+        audit.Record(actor, ActionOf(transition), project, $"Status {from} -> {project.Status} op {today:yyyy-MM-dd}", why);
+        await db.SaveChangesAsync(cancellationToken);
+        return lookup.View(project, today);
+    }
+
+    private static string ActionOf(ProjectTransition transition) => transition switch
+    {
+        ProjectTransition.Approve => "ProjectApproved",
+        ProjectTransition.Start => "ProjectStarted",
+        ProjectTransition.Close => "ProjectClosed",
+        ProjectTransition.Reject => "ProjectRejected",
+        _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
+    };
+}

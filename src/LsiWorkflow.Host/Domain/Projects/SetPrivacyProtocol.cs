@@ -1,0 +1,30 @@
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Persistence;
+using Mediator;
+
+namespace LsiWorkflow.Host.Domain.Projects;
+
+public sealed record SetPrivacyProtocol(Actor Actor, Guid ProjectId, string Reference, string? Reason) : ICommand<ProjectDetails>;
+
+public sealed class SetPrivacyProtocolHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock)
+    : ICommandHandler<SetPrivacyProtocol, ProjectDetails>
+{
+    public async ValueTask<ProjectDetails> Handle(SetPrivacyProtocol command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(command.Reference))
+        {
+            throw new InvalidRequestException("Geef aan welk privacyprotocol geldt (een verwijzing naar het document).");
+        }
+
+        var project = await ProjectLookup.FindProjectAsync(db, command.ProjectId, cancellationToken);
+        var lookup = await ProjectLookup.LoadAsync(db, [project.Id], cancellationToken);
+        var previous = project.PrivacyProtocolReference;
+        project.SetPrivacyProtocol(command.Reference.Trim());
+        audit.Record(command.Actor, "PrivacyProtocolSet", project,
+            AuditTrail.AsJson(new { previous, reference = project.PrivacyProtocolReference }), command.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return lookup.View(project, clock.Today());
+    }
+}
