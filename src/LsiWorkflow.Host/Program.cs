@@ -6,6 +6,7 @@ using LsiWorkflow.Host.Localization;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Scheduling;
 using LsiWorkflow.Host.Startup;
+using LsiWorkflow.Host.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddLsiLocalization();
 builder.AddLsiUi();
 builder.AddLsiApplication();
 builder.AddLsiDomain();
+builder.AddLsiWorkflows();
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using LsiWorkflow.Host.Components;
 using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Scheduling;
+using LsiWorkflow.Host.Workflows;
 
 namespace LsiWorkflow.Host.Startup;
 
@@ -27,6 +28,7 @@ public static class Pipeline
         app.MapLsiHealth();
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapLsiHangfireDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

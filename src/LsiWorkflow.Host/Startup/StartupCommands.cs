@@ -1,6 +1,7 @@
 using LsiWorkflow.Host.Domain.Seed;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -41,6 +42,7 @@ public static class StartupCommands
             case "seed":
                 await MigrateAsync(app.Services, log);
                 await SeedAsync(app.Services, app.Environment.IsDevelopment());
+                await PublishShippedWorkflowsAsync(app.Services);
                 return 0;
             case null:
                 break;
@@ -61,6 +63,8 @@ public static class StartupCommands
             return ExitDatabase;
         }
 
+        await PublishShippedWorkflowsAsync(app.Services);
+        app.Services.ScheduleSweep();
         app.Lifetime.ApplicationStarted.Register(() =>
             log.LogInformation("LSI Workflow is listening on {Urls}", string.Join(", ", app.Urls)));
         return null;
@@ -98,6 +102,12 @@ public static class StartupCommands
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LsiDbContext>();
         return (await db.Database.GetPendingMigrationsAsync()).ToList();
+    }
+
+    private static async Task PublishShippedWorkflowsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WorkflowCatalog>().PublishShippedAsync(CancellationToken.None);
     }
 
     private static async Task SeedAsync(IServiceProvider services, bool demoUsers)

@@ -56,7 +56,7 @@ public sealed class AuthorizationTests(HostFixture host) : DomainTest(host)
     [InlineData("/api/plan")]
     public async Task Anonymous_callers_get_401(string path)
     {
-        using var anonymous = Host.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var anonymous = Host.CreateClient();
 
         var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
 

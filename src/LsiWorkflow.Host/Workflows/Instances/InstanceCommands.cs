@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using LsiWorkflow.Engine.Runtime;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Host.Workflows.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Workflows.Instances;
+
+public sealed record InstanceChanged(Guid InstanceId, string Status);
+
+/// <summary>Starts an instance of the latest (or a given) published version.</summary>
+public sealed record StartInstance(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationKey, Actor Actor) : ICommand<InstanceChanged>;
+
+public sealed class StartInstanceHandler(WorkflowRuntime runtime) : ICommandHandler<StartInstance, InstanceChanged>
+{
+    public async ValueTask<InstanceChanged> Handle(StartInstance command, CancellationToken cancellationToken)
+    {
+        var outcome = await runtime.StartAsync(command.DefinitionId, command.Version, new StartRequest
+        {
+            InstanceId = Guid.NewGuid(),
+            Input = command.Input,
+            CorrelationKey = command.CorrelationKey,
+            Actor = command.Actor.UserName,
+        }, cancellationToken);
+        return new InstanceChanged(outcome.InstanceId, outcome.Status);
+    }
+}
+
+public sealed record EventRaised(string EventName, string? CorrelationKey, int InstancesResumed);
+
+/// <summary>
+/// A domain event (e.g. <c>DpiaCompleted</c>) resumes every instance waiting for it with that correlation key.
+/// Raising it twice resumes nothing the second time: the bookmarks are gone.
+/// </summary>
+public sealed record RaiseEvent(string EventName, string? CorrelationKey, JsonNode? Payload, Actor Actor) : ICommand<EventRaised>;
+
+public sealed class RaiseEventHandler(LsiDbContext db, WorkflowRuntime runtime) : ICommandHandler<RaiseEvent, EventRaised>
+{
+    public async ValueTask<EventRaised> Handle(RaiseEvent command, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Set<BookmarkRecord>().AsNoTracking()
+            .Where(b => b.EventName == command.EventName && b.CorrelationKey == command.CorrelationKey)
+            .Select(b => new { b.Id, b.InstanceId })
+            .ToListAsync(cancellationToken);
+        var resumed = 0;
+        foreach (var bookmark in waiting)
+        {
+            var outcome = await runtime.RunAsync(bookmark.InstanceId, (runner, definition, state) =>
+                runner.ResumeAsync(definition, state, new EventReceived(bookmark.Id, command.Payload?.DeepClone()), cancellationToken), ct: cancellationToken);
+            resumed += outcome.Ignored ? 0 : 1;
+        }
+        return new EventRaised(command.EventName, command.CorrelationKey, resumed);
+    }
+}
+
+/// <summary>Ends an instance with its open tasks and timers; the reason is kept in the journal.</summary>
+public sealed record CancelInstance(Guid InstanceId, string Reason, Actor Actor) : ICommand<InstanceChanged>;
+
+public sealed class CancelInstanceHandler(WorkflowRuntime runtime) : ICommandHandler<CancelInstance, InstanceChanged>
+{
+    public async ValueTask<InstanceChanged> Handle(CancelInstance command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new InvalidRequestException("Geef een reden op om een werkstroom te annuleren.");
+        }
+        var outcome = await runtime.RunAsync(command.InstanceId, (runner, definition, state) =>
+            runner.CancelAsync(definition, state, command.Reason, command.Actor.UserName), ct: cancellationToken);
+        if (outcome.Ignored)
+        {
+            throw new ConflictException("Niet te annuleren", "Deze werkstroom is al beëindigd.");
+        }
+        return new InstanceChanged(outcome.InstanceId, outcome.Status);
+    }
+}
+
+/// <summary>Retries the activity of an incident; the instance continues from there.</summary>
+public sealed record RetryIncident(Guid InstanceId, Guid IncidentId, Actor Actor) : ICommand<InstanceChanged>;
+
+public sealed class RetryIncidentHandler(WorkflowRuntime runtime) : ICommandHandler<RetryIncident, InstanceChanged>
+{
+    public async ValueTask<InstanceChanged> Handle(RetryIncident command, CancellationToken cancellationToken)
+    {
+        var outcome = await runtime.RunAsync(command.InstanceId, (runner, definition, state) =>
+        {
+            if (state.Incidents.All(i => i.Id != command.IncidentId || i.Resolved))
+            {
+                throw new NotFoundException($"Incident {command.IncidentId} bestaat niet of is al opgelost.");
+            }
+            return runner.RetryAsync(definition, state, command.IncidentId, command.Actor.UserName, cancellationToken);
+        }, ct: cancellationToken);
+        return new InstanceChanged(outcome.InstanceId, outcome.Status);
+    }
+}

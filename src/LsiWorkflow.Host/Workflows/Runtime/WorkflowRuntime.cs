@@ -1,0 +1,314 @@
+using System.Text.Json;
+using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Engine.Runtime;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Host.Workflows.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
+
+namespace LsiWorkflow.Host.Workflows.Runtime;
+
+/// <summary>
+/// Runs bursts durably. Each burst locks its instance row, runs in the engine, and commits the new state,
+/// bookmarks, tasks, timers, outbox messages and journal lines in one transaction. Work that leaves the
+/// transaction (Hangfire wake-ups, outbox dispatch) happens after commit and is repeated by the sweeper if
+/// this process dies in between; every such step is idempotent.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IDbContextFactory<LsiDbContext> contexts,
+    WorkflowEngine engine,
+    IServiceProvider services,
+    TimeProvider time,
+    IWorkflowScheduler scheduler,
+    ILogger<WorkflowRuntime> log)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>What a burst did, for the caller.</summary>
+    public sealed record BurstOutcome(Guid InstanceId, string Status, bool Ignored);
+
+    /// <summary>Creates an instance of a published definition and runs its first burst.</summary>
+    public async Task<BurstOutcome> StartAsync(string definitionId, int? version, StartRequest request, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pending = new AfterCommit();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (request.InstanceId != Guid.Empty && await db.Set<InstanceRecord>().AnyAsync(i => i.Id == request.InstanceId, ct))
+            {
+                return new(request.InstanceId, "", Ignored: true); // a repeated start (e.g. a re-dispatched child) does nothing
+            }
+            var definition = await LoadPublishedAsync(db, definitionId, version, ct);
+            var result = await engine.CreateRunner(services).StartAsync(definition, request, ct);
+            var record = new InstanceRecord
+            {
+                Id = result.State.InstanceId,
+                DefinitionId = definition.Id,
+                DefinitionVersion = definition.Version,
+                Status = result.State.Status.ToString(),
+                State = result.State.ToJson(),
+                CorrelationKey = request.CorrelationKey,
+                ParentInstanceId = request.ParentInstanceId,
+                StartedBy = request.Actor,
+                CreatedAt = result.State.CreatedAt,
+                UpdatedAt = result.State.UpdatedAt,
+                FinishedAt = result.State.FinishedAt,
+            };
+            db.Add(record);
+            Apply(db, definition, record, result, pending);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            await AfterCommitAsync(pending, ct);
+            return new(record.Id, record.Status, false);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> on the instance under a row lock, so concurrent resumes of one instance
+    /// take turns and each sees the state the previous one committed. <paramref name="within"/> runs in the
+    /// same transaction before the burst (e.g. to claim a task or a timer) and may veto it by returning false.
+    /// </summary>
+    public async Task<BurstOutcome> RunAsync(
+        Guid instanceId,
+        Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
+        Func<LsiDbContext, WorkflowState, Task<bool>>? within = null,
+        CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pending = new AfterCommit();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var record = await db.Set<InstanceRecord>()
+            .FromSqlInterpolated($"select * from lsi.workflow_instances where id = {instanceId} for update")
+            .AsTracking()
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Werkstroom-instantie {instanceId} bestaat niet.");
+        var state = WorkflowState.FromJson(record.State);
+        if (within is not null && !await within(db, state))
+        {
+            return new(record.Id, record.Status, Ignored: true);
+        }
+        var definition = await LoadVersionAsync(db, record.DefinitionId, record.DefinitionVersion, ct);
+        var result = await step(engine.CreateRunner(services), definition, state);
+        if (result.Ignored)
+        {
+            await db.SaveChangesAsync(ct); // what 'within' claimed (a fired timer) stays claimed
+            await tx.CommitAsync(ct);
+            return new(record.Id, record.Status, Ignored: true);
+        }
+        Apply(db, definition, record, result, pending);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await AfterCommitAsync(pending, ct);
+        return new(record.Id, record.Status, false);
+    }
+
+    private static async Task<WorkflowDefinition> LoadPublishedAsync(LsiDbContext db, string definitionId, int? version, CancellationToken ct)
+    {
+        var query = db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published);
+        if (version is { } v)
+        {
+            query = query.Where(d => d.Version == v);
+        }
+        var record = await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"Er is geen gepubliceerde versie van werkstroom '{definitionId}'.");
+        return DefinitionSerializer.Parse(record.Json) with { Version = record.Version };
+    }
+
+    private async Task<WorkflowDefinition> LoadVersionAsync(LsiDbContext db, string definitionId, int version, CancellationToken ct)
+    {
+        // An instance stays on its version to the end, even if that version was retracted since.
+        var json = await db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.Version == version)
+            .Select(d => d.Json)
+            .SingleAsync(ct);
+        return engine.Published(definitionId, version, json) with { Version = version };
+    }
+
+    private void Apply(LsiDbContext db, WorkflowDefinition definition, InstanceRecord record, BurstResult result, AfterCommit pending)
+    {
+        var state = result.State;
+        record.Status = state.Status.ToString();
+        record.State = state.ToJson();
+        record.UpdatedAt = state.UpdatedAt;
+        record.FinishedAt = state.FinishedAt;
+
+        SyncBookmarks(db, state);
+        foreach (var effect in result.Effects)
+        {
+            ApplyEffect(db, definition, state, effect, pending);
+        }
+        foreach (var line in result.Journal)
+        {
+            db.Add(new JournalRecord
+            {
+                InstanceId = line.InstanceId,
+                ActivityId = line.ActivityId,
+                ActivityType = line.ActivityType,
+                StartedAt = line.StartedAt,
+                EndedAt = line.EndedAt,
+                Outcome = line.Outcome,
+                Actor = line.Actor,
+                Message = line.Message,
+            });
+        }
+        if (state.Status == WorkflowStatus.Faulted)
+        {
+            log.LogWarning("Instance {InstanceId} of {DefinitionId} is faulted: {Incident}",
+                state.InstanceId, state.DefinitionId, state.Incidents.LastOrDefault()?.Message);
+        }
+    }
+
+    private static void SyncBookmarks(LsiDbContext db, WorkflowState state)
+    {
+        var existing = db.Set<BookmarkRecord>().Where(b => b.InstanceId == state.InstanceId).ToList();
+        var current = state.IsActive ? state.Bookmarks : [];
+        foreach (var gone in existing.Where(e => current.All(b => b.Id != e.Id)))
+        {
+            db.Remove(gone);
+        }
+        foreach (var bookmark in current.Where(b => existing.All(e => e.Id != b.Id)))
+        {
+            db.Add(new BookmarkRecord
+            {
+                Id = bookmark.Id,
+                InstanceId = state.InstanceId,
+                ActivityId = bookmark.ActivityId,
+                Kind = bookmark.Kind.ToString(),
+                EventName = bookmark.EventName,
+                CorrelationKey = bookmark.CorrelationKey,
+                DueAt = bookmark.DueAt,
+            });
+        }
+    }
+
+    private void ApplyEffect(LsiDbContext db, WorkflowDefinition definition, WorkflowState state, WorkflowEffect effect, AfterCommit pending)
+    {
+        var now = time.GetUtcNow();
+        switch (effect)
+        {
+            case TaskRequested task:
+                db.Add(new TaskRecord
+                {
+                    Id = task.TaskId,
+                    InstanceId = state.InstanceId,
+                    BookmarkId = task.BookmarkId,
+                    ActivityId = task.ActivityId,
+                    DefinitionId = definition.Id,
+                    Title = task.Title,
+                    Description = task.Description,
+                    Organisation = task.Organisation,
+                    Role = task.Role,
+                    AssigneeUser = task.User,
+                    Outcomes = JsonSerializer.Serialize(task.Outcomes, Json),
+                    CommentRequiredFor = JsonSerializer.Serialize(task.CommentRequiredFor, Json),
+                    FormFields = JsonSerializer.Serialize(task.FormFields, Json),
+                    DueAt = task.DueAt,
+                    EscalateTo = task.EscalateTo,
+                    Priority = task.Priority,
+                    Status = TaskStatus.Open,
+                    CreatedAt = now,
+                });
+                PlanDeadlines(db, task, now, pending);
+                break;
+            case TaskCancelled cancelled:
+                db.Set<TaskRecord>().Where(t => t.Id == cancelled.TaskId && t.Status == TaskStatus.Open)
+                    .ExecuteUpdate(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled).SetProperty(t => t.ClosedAt, now));
+                CancelDeadlines(db, cancelled.TaskId);
+                break;
+            case TimerRequested timer:
+                db.Add(new TimerRecord { Id = timer.TimerId, InstanceId = state.InstanceId, DueAt = timer.DueAt, Status = TimerStatus.Pending, CreatedAt = now });
+                pending.Wakeups.Add(timer.DueAt);
+                break;
+            case TimerCancelled cancelled:
+                db.Set<TimerRecord>().Where(t => t.Id == cancelled.BookmarkId && t.Status == TimerStatus.Pending)
+                    .ExecuteUpdate(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled));
+                break;
+            case NotificationRequested or ChildWorkflowRequested or WorkflowFinishedEffect or MilestoneReached:
+                var message = new OutboxMessage
+                {
+                    Id = Guid.NewGuid(),
+                    Kind = OutboxKinds.Of(effect),
+                    InstanceId = state.InstanceId,
+                    Payload = JsonSerializer.Serialize(effect, Json),
+                    CreatedAt = now,
+                };
+                db.Add(message);
+                pending.Outbox.Add(message.Id);
+                break;
+            case IncidentRaised:
+                break; // the incident is part of the state; the instance is faulted and listed as such
+        }
+    }
+
+    /// <summary>Reminders before the due date, one on it, and an escalation a day after it when a target is named.</summary>
+    private static void PlanDeadlines(LsiDbContext db, TaskRequested task, DateTimeOffset now, AfterCommit pending)
+    {
+        if (task.DueAt is not { } due)
+        {
+            return;
+        }
+        var deadlines = task.RemindAt.Select(at => (At: at, Kind: TaskDeadlineKind.Reminder)).ToList();
+        deadlines.Add((due, TaskDeadlineKind.Due));
+        if (task.EscalateTo is not null)
+        {
+            deadlines.Add((due.AddDays(1), TaskDeadlineKind.Escalation));
+        }
+        foreach (var (at, kind) in deadlines.Where(d => d.At > now))
+        {
+            db.Add(new TimerRecord { Id = Guid.NewGuid(), TaskId = task.TaskId, TaskDeadline = kind, DueAt = at, Status = TimerStatus.Pending, CreatedAt = now });
+            pending.Wakeups.Add(at);
+        }
+    }
+
+    /// <summary>A closed task gets no more reminders.</summary>
+    internal static void CancelDeadlines(LsiDbContext db, Guid taskId) =>
+        db.Set<TimerRecord>().Where(t => t.TaskId == taskId && t.Status == TimerStatus.Pending)
+            .ExecuteUpdate(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled));
+
+    private async Task AfterCommitAsync(AfterCommit pending, CancellationToken ct)
+    {
+        try
+        {
+            if (pending.Wakeups.Count > 0)
+            {
+                await scheduler.WakeAtAsync(pending.Wakeups, ct);
+            }
+            if (pending.Outbox.Count > 0)
+            {
+                await scheduler.DispatchSoonAsync(pending.Outbox, ct);
+            }
+        }
+#pragma warning disable CA1031 // committed work is safe; the sweeper repeats what could not be handed over now
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log.LogWarning(ex, "Post-commit hand-over failed; the sweeper will repeat it");
+        }
+    }
+
+    private sealed class AfterCommit
+    {
+        public List<DateTimeOffset> Wakeups { get; } = [];
+        public List<Guid> Outbox { get; } = [];
+    }
+}
+
+public static class OutboxKinds
+{
+    public const string Notification = "notification";
+    public const string StartChild = "start-child";
+    public const string ResumeParent = "resume-parent";
+    public const string Milestone = "milestone";
+
+    public static string Of(WorkflowEffect effect) => effect switch
+    {
+        NotificationRequested => Notification,
+        ChildWorkflowRequested => StartChild,
+        WorkflowFinishedEffect => ResumeParent,
+        MilestoneReached => Milestone,
+        _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "No outbox kind for this effect."),
+    };
+}
