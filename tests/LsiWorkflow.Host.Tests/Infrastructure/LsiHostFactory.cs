@@ -27,7 +27,7 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts at a fixed moment so date rules are repeatable; tests advance it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(1)));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

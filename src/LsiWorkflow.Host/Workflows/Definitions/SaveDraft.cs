@@ -77,7 +77,9 @@ internal static class DefinitionValidation
         var result = engine.Validator.Validate(json);
         if (!result.IsValid)
         {
-            throw new InvalidRequestException($"De werkstroom heeft {result.Problems.Count} probleem/problemen en is niet opgeslagen.")
+            var first = result.Problems[0];
+            var count = result.Problems.Count == 1 ? "1 probleem" : $"{result.Problems.Count} problemen";
+            throw new InvalidRequestException($"De werkstroom heeft {count} en is niet opgeslagen. Eerste: {first.Message} ({first.Path})")
             {
                 Errors = result.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
             };
