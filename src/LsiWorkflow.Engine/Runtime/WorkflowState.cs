@@ -186,6 +186,8 @@ public sealed class WorkflowState
             PropertyNameCaseInsensitive = false,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
+            // PostgreSQL's jsonb reorders keys, so the "kind" discriminator may not come first when read back.
+            AllowOutOfOrderMetadataProperties = true,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -20,7 +20,7 @@ public static class WorkflowsExtensions
         services.AddScoped<OutboxJobs>();
         services.AddScoped<SweepJob>();
         services.AddScoped<WorkflowCatalog>();
-        services.AddSingleton(builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
         services.AddScoped<INotificationSender, MailNotificationSender>();
         services.AddScoped<ITaskDeadlineHandler, TaskDeadlineNotifier>();
         return builder;

@@ -15,6 +15,9 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
     /// <summary>Kestrel on a free port, so a real browser can reach the host as well as HttpClient.</summary>
     public LsiHostFactory() => UseKestrel(0);
 
+    /// <summary>Where mails land: no SMTP server in tests, so they are written as .eml files here.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "lsi-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
     public Uri ServerAddress
     {
@@ -35,7 +38,8 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Lsi"] = TestEnvironment.ConnectionString,
-            ["Hangfire:WorkerCount"] = "4",
+            ["Hangfire:WorkerCount"] = "8",
+            ["Mail:PickupFolder"] = MailFolder,
         }));
         builder.ConfigureServices(services =>
         {

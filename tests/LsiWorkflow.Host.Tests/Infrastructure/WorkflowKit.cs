@@ -52,7 +52,7 @@ public static class WorkflowKit
         host.InScopeAsync(sp => sp.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None));
 
     /// <summary>Waits until the instance reaches a status; background work (outbox jobs) may still be under way.</summary>
-    public static async Task<InstanceRecord> WaitForStatusAsync(this HostFixture host, Guid instanceId, string status, int seconds = 15)
+    public static async Task<InstanceRecord> WaitForStatusAsync(this HostFixture host, Guid instanceId, string status, int seconds = 30)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

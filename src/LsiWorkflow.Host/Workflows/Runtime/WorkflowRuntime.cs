@@ -24,7 +24,8 @@ public sealed class WorkflowRuntime(
     IWorkflowScheduler scheduler,
     ILogger<WorkflowRuntime> log)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The engine's own options for effects and signals, so what we store reads back as the engine wrote it.</summary>
+    internal static JsonSerializerOptions Json => WorkflowState.JsonOptions;
 
     /// <summary>What a burst did, for the caller.</summary>
     public sealed record BurstOutcome(Guid InstanceId, string Status, bool Ignored);

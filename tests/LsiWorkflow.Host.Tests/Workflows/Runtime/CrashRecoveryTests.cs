@@ -1,0 +1,98 @@
+using LsiWorkflow.Host.Tests.Infrastructure;
+using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Host.Workflows.Runtime;
+using LsiWorkflow.Host.Workflows.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LsiWorkflow.Host.Tests.Workflows.Runtime;
+
+/// <summary>
+/// A process that dies right after a burst commits never hands its wake-ups and outbox messages to Hangfire.
+/// These tests make that happen (a scheduler that drops the hand-over) and check the sweep repairs it, once.
+/// </summary>
+public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
+{
+    [Fact]
+    public async Task A_crash_between_commit_and_dispatch_loses_nothing_and_repeats_nothing()
+    {
+        await Host.PublishAsync(Definitions.Delayed("na-crash", "PT1H"));
+        await Host.CreateUserAsync("secretaris", "SZW", LsiWorkflow.Host.Identity.Roles.Secretary);
+
+        // Start and fire the timer with a runtime whose post-commit hand-over is lost, as in a crash.
+        var instanceId = await WithLostHandOverAsync(sp => sp.GetRequiredService<WorkflowRuntime>()
+            .StartAsync("na-crash", null, new LsiWorkflow.Engine.Runtime.StartRequest { InstanceId = Guid.NewGuid() }, CancellationToken.None)
+            .ContinueWith(t => t.Result.InstanceId, TaskScheduler.Default));
+        Host.Factory.Clock.Advance(TimeSpan.FromHours(1));
+        await WithLostHandOverAsync(sp => sp.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None));
+        Assert.Equal("Finished", (await Host.InstanceAsync(instanceId)).Status);
+        Assert.Equal(1, await UndispatchedAsync());
+        Assert.Empty(Mails("na-crash"));
+
+        Host.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunSweepAsync();
+        await RunSweepAsync();
+
+        Assert.Equal(0, await UndispatchedAsync());
+        Assert.Single(Mails("na-crash"));
+    }
+
+    [Fact]
+    public async Task A_timer_whose_wake_up_was_lost_is_fired_by_the_sweep()
+    {
+        await Host.PublishAsync(Definitions.Delayed("verloren-wekker", "PT5M"));
+        var instanceId = await WithLostHandOverAsync(sp => sp.GetRequiredService<WorkflowRuntime>()
+            .StartAsync("verloren-wekker", null, new LsiWorkflow.Engine.Runtime.StartRequest { InstanceId = Guid.NewGuid() }, CancellationToken.None)
+            .ContinueWith(t => t.Result.InstanceId, TaskScheduler.Default));
+
+        Host.Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await RunSweepAsync();
+
+        Assert.Equal("Finished", (await Host.InstanceAsync(instanceId)).Status);
+        Assert.Single(await Host.JournalAsync(instanceId), j => j.ActivityId == "wait" && j.Outcome is not null);
+    }
+
+    private List<string> Mails(string containing) =>
+        Directory.Exists(Host.Factory.MailFolder)
+            ? Directory.GetFiles(Host.Factory.MailFolder, "*.eml").Where(f => File.ReadAllText(f).Contains(containing, StringComparison.Ordinal)).ToList()
+            : [];
+
+    private Task<int> UndispatchedAsync() =>
+        Host.InScopeAsync(sp => sp.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>().Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null));
+
+    private Task<bool> RunSweepAsync() => Host.InScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<SweepJob>().RunAsync(CancellationToken.None);
+        return true;
+    });
+
+    /// <summary>Runs work in a scope whose scheduler forgets everything handed to it.</summary>
+    private Task<T> WithLostHandOverAsync<T>(Func<IServiceProvider, Task<T>> work) => Host.InScopeAsync(async sp =>
+    {
+        return await work(new OverridingProvider(sp, new LostHandOver()));
+    });
+
+    private sealed class LostHandOver : IWorkflowScheduler
+    {
+        public Task WakeAtAsync(IReadOnlyCollection<DateTimeOffset> dueTimes, CancellationToken ct) => Task.CompletedTask;
+
+        public Task DispatchSoonAsync(IReadOnlyCollection<Guid> outboxIds, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    /// <summary>The host's services, except that runtime and timers are built with the forgetful scheduler.</summary>
+    private sealed class OverridingProvider(IServiceProvider inner, IWorkflowScheduler scheduler) : IServiceProvider
+    {
+        public object? GetService(Type serviceType)
+        {
+            if (serviceType == typeof(IWorkflowScheduler))
+            {
+                return scheduler;
+            }
+            if (serviceType == typeof(WorkflowRuntime) || serviceType == typeof(WorkflowTimers))
+            {
+                return ActivatorUtilities.CreateInstance(this, serviceType);
+            }
+            return inner.GetService(serviceType);
+        }
+    }
+}
