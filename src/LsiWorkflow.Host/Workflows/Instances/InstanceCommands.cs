@@ -18,9 +18,9 @@ public sealed class StartInstanceHandler(WorkflowRuntime runtime) : ICommandHand
 {
     public async ValueTask<InstanceChanged> Handle(StartInstance command, CancellationToken cancellationToken)
     {
+        // No instance id: the runner makes a fresh one, so there is no earlier start to look for.
         var outcome = await runtime.StartAsync(command.DefinitionId, command.Version, new StartRequest
         {
-            InstanceId = Guid.NewGuid(),
             Input = command.Input,
             CorrelationKey = command.CorrelationKey,
             Actor = command.Actor.UserName,

@@ -24,5 +24,8 @@ public sealed class WorkflowEngine(TimeProvider time)
     public WorkflowRunner CreateRunner(IServiceProvider services) => new(Registry, Expressions, time, services);
 
     public WorkflowDefinition Published(string definitionId, int version, string json) =>
-        published.GetOrAdd((definitionId, version), _ => DefinitionSerializer.Parse(json));
+        published.GetOrAdd((definitionId, version), _ => DefinitionSerializer.Parse(json) with { Version = version });
+
+    public bool TryGetPublished(string definitionId, int version, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out WorkflowDefinition definition) =>
+        published.TryGetValue((definitionId, version), out definition);
 }

@@ -58,7 +58,7 @@ public sealed class WorkflowRuntime(
                 FinishedAt = result.State.FinishedAt,
             };
             db.Add(record);
-            Apply(db, definition, record, result, pending);
+            await ApplyAsync(db, definition, record, result, pending, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             await AfterCommitAsync(pending, ct);
@@ -98,14 +98,14 @@ public sealed class WorkflowRuntime(
             await tx.CommitAsync(ct);
             return new(record.Id, record.Status, Ignored: true);
         }
-        Apply(db, definition, record, result, pending);
+        await ApplyAsync(db, definition, record, result, pending, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await AfterCommitAsync(pending, ct);
         return new(record.Id, record.Status, false);
     }
 
-    private static async Task<WorkflowDefinition> LoadPublishedAsync(LsiDbContext db, string definitionId, int? version, CancellationToken ct)
+    private async Task<WorkflowDefinition> LoadPublishedAsync(LsiDbContext db, string definitionId, int? version, CancellationToken ct)
     {
         var query = db.Set<DefinitionRecord>().AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published);
@@ -113,22 +113,26 @@ public sealed class WorkflowRuntime(
         {
             query = query.Where(d => d.Version == v);
         }
-        var record = await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+        var latest = await query.OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"Er is geen gepubliceerde versie van werkstroom '{definitionId}'.");
-        return DefinitionSerializer.Parse(record.Json) with { Version = record.Version };
+        return await LoadVersionAsync(db, definitionId, latest, ct);
     }
 
     private async Task<WorkflowDefinition> LoadVersionAsync(LsiDbContext db, string definitionId, int version, CancellationToken ct)
     {
+        if (engine.TryGetPublished(definitionId, version, out var cached))
+        {
+            return cached;
+        }
         // An instance stays on its version to the end, even if that version was retracted since.
         var json = await db.Set<DefinitionRecord>().AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.Version == version)
+            .Where(d => d.DefinitionId == definitionId && d.Version == version && d.Status != DefinitionStatus.Draft)
             .Select(d => d.Json)
             .SingleAsync(ct);
-        return engine.Published(definitionId, version, json) with { Version = version };
+        return engine.Published(definitionId, version, json);
     }
 
-    private void Apply(LsiDbContext db, WorkflowDefinition definition, InstanceRecord record, BurstResult result, AfterCommit pending)
+    private async Task ApplyAsync(LsiDbContext db, WorkflowDefinition definition, InstanceRecord record, BurstResult result, AfterCommit pending, CancellationToken ct)
     {
         var state = result.State;
         record.Status = state.Status.ToString();
@@ -136,10 +140,10 @@ public sealed class WorkflowRuntime(
         record.UpdatedAt = state.UpdatedAt;
         record.FinishedAt = state.FinishedAt;
 
-        SyncBookmarks(db, state);
+        await SyncBookmarksAsync(db, state, ct);
         foreach (var effect in result.Effects)
         {
-            ApplyEffect(db, definition, state, effect, pending);
+            await ApplyEffectAsync(db, definition, state, effect, pending, ct);
         }
         foreach (var line in result.Journal)
         {
@@ -162,9 +166,12 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private static void SyncBookmarks(LsiDbContext db, WorkflowState state)
+    private static async Task SyncBookmarksAsync(LsiDbContext db, WorkflowState state, CancellationToken ct)
     {
-        var existing = db.Set<BookmarkRecord>().Where(b => b.InstanceId == state.InstanceId).ToList();
+        // A new instance has no bookmark rows yet; skip the query.
+        var existing = db.Entry(db.Set<InstanceRecord>().Local.First(i => i.Id == state.InstanceId)).State == EntityState.Added
+            ? []
+            : await db.Set<BookmarkRecord>().Where(b => b.InstanceId == state.InstanceId).ToListAsync(ct);
         var current = state.IsActive ? state.Bookmarks : [];
         foreach (var gone in existing.Where(e => current.All(b => b.Id != e.Id)))
         {
@@ -185,7 +192,7 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private void ApplyEffect(LsiDbContext db, WorkflowDefinition definition, WorkflowState state, WorkflowEffect effect, AfterCommit pending)
+    private async Task ApplyEffectAsync(LsiDbContext db, WorkflowDefinition definition, WorkflowState state, WorkflowEffect effect, AfterCommit pending, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         switch (effect)
@@ -215,17 +222,17 @@ public sealed class WorkflowRuntime(
                 PlanDeadlines(db, task, now, pending);
                 break;
             case TaskCancelled cancelled:
-                db.Set<TaskRecord>().Where(t => t.Id == cancelled.TaskId && t.Status == TaskStatus.Open)
-                    .ExecuteUpdate(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled).SetProperty(t => t.ClosedAt, now));
-                CancelDeadlines(db, cancelled.TaskId);
+                await db.Set<TaskRecord>().Where(t => t.Id == cancelled.TaskId && t.Status == TaskStatus.Open)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled).SetProperty(t => t.ClosedAt, now), ct);
+                await CancelDeadlinesAsync(db, cancelled.TaskId, ct);
                 break;
             case TimerRequested timer:
                 db.Add(new TimerRecord { Id = timer.TimerId, InstanceId = state.InstanceId, DueAt = timer.DueAt, Status = TimerStatus.Pending, CreatedAt = now });
                 pending.Wakeups.Add(timer.DueAt);
                 break;
             case TimerCancelled cancelled:
-                db.Set<TimerRecord>().Where(t => t.Id == cancelled.BookmarkId && t.Status == TimerStatus.Pending)
-                    .ExecuteUpdate(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled));
+                await db.Set<TimerRecord>().Where(t => t.Id == cancelled.BookmarkId && t.Status == TimerStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
                 break;
             case NotificationRequested or ChildWorkflowRequested or WorkflowFinishedEffect or MilestoneReached:
                 var message = new OutboxMessage
@@ -265,9 +272,9 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>A closed task gets no more reminders.</summary>
-    internal static void CancelDeadlines(LsiDbContext db, Guid taskId) =>
+    internal static Task<int> CancelDeadlinesAsync(LsiDbContext db, Guid taskId, CancellationToken ct) =>
         db.Set<TimerRecord>().Where(t => t.TaskId == taskId && t.Status == TimerStatus.Pending)
-            .ExecuteUpdate(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled));
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
 
     private async Task AfterCommitAsync(AfterCommit pending, CancellationToken ct)
     {

@@ -51,7 +51,7 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
                     {
                         throw await AlreadyClosedAsync(tx, task.Id, cancellationToken);
                     }
-                    WorkflowRuntime.CancelDeadlines(tx, task.Id);
+                    await WorkflowRuntime.CancelDeadlinesAsync(tx, task.Id, cancellationToken);
                     return true;
                 },
                 cancellationToken);

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Hangfire;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain;
+using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Scheduling;
+using LsiWorkflow.Host.Startup;
+using LsiWorkflow.Host.Workflows;
+using LsiWorkflow.Host.Workflows.Definitions;
+using LsiWorkflow.Host.Workflows.Instances;
+using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Host.Workflows.Tasks;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LsiWorkflow.Durable.Benchmarks;
+
+internal sealed record EngineResult(double WorkflowsPerSecond, double P50Ms, double P95Ms);
+
+/// <summary>
+/// The host's own services (EF Core, Mediator use cases, Hangfire) on a fresh database; clients call the use
+/// cases as the API would, each call in its own scope.
+/// </summary>
+internal sealed class EngineWorkload : IAsyncDisposable
+{
+    private const string DefinitionId = "bench-approval";
+
+    private static readonly Actor Partner = new("bench-uwv", "UWV", new HashSet<string> { Roles.Partner });
+    private static readonly Actor Secretary = new("bench-secretaris", "SZW", new HashSet<string> { Roles.Secretary });
+
+    private readonly IHost host;
+    private readonly BenchmarkOptions options;
+
+    private EngineWorkload(IHost host, BenchmarkOptions options)
+    {
+        this.host = host;
+        this.options = options;
+    }
+
+    public static async Task<EngineWorkload> CreateAsync(BenchmarkOptions options)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Lsi"] = options.ConnectionString,
+            ["Hangfire:WorkerCount"] = options.Clients.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddLsiPersistence();
+        builder.AddLsiIdentity();
+        builder.AddLsiScheduling();
+        builder.AddLsiApplication();
+        builder.AddLsiDomain();
+        builder.AddLsiWorkflows();
+        builder.Services.AddScoped<PerStepJobs>();
+        var host = builder.Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LsiDbContext>().Database.MigrateAsync();
+        }
+        await host.StartAsync();
+        var workload = new EngineWorkload(host, options);
+        await workload.SendAsync(new SaveDraft(Definition, null, Secretary));
+        await workload.SendAsync(new PublishDefinition(DefinitionId, Secretary));
+        await PerStepJobs.CreateTableAsync(host.Services.GetRequiredService<NpgsqlDataSource>());
+        return workload;
+    }
+
+    /// <summary>Each client starts an instance, finds its task and completes it, as long as the run lasts.</summary>
+    public async Task<EngineResult> RunAsync()
+    {
+        await RunClientsAsync(TimeSpan.FromSeconds(3), _ => { }); // warm-up: JIT, pools, caches
+        var latencies = new ConcurrentBag<double>();
+        var (completed, elapsed) = await RunClientsAsync(TimeSpan.FromSeconds(options.Seconds), latencies.Add);
+        var sorted = latencies.Order().ToArray();
+        return new EngineResult(completed / elapsed.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.95));
+    }
+
+    private async Task<(int Completed, TimeSpan Elapsed)> RunClientsAsync(TimeSpan duration, Action<double> latency)
+    {
+        var completed = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var started = await SendAsync(new StartInstance(DefinitionId, null, null, null, Secretary));
+                var taskId = await InScopeAsync(sp => sp.GetRequiredService<LsiDbContext>().Set<TaskRecord>().AsNoTracking()
+                    .Where(t => t.InstanceId == started.InstanceId).Select(t => t.Id).SingleAsync());
+                var before = Stopwatch.GetTimestamp();
+                var done = await SendAsync(new CompleteTask(taskId, "Goedkeuren", null, null, Partner));
+                latency(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
+                if (done.Status != "Finished")
+                {
+                    throw new InvalidOperationException($"Instance {done.InstanceId} ended as {done.Status}.");
+                }
+                Interlocked.Increment(ref completed);
+            }
+        })));
+        return (completed, clock.Elapsed);
+    }
+
+    /// <summary>The same workflow with each step a Hangfire job; clients wait for each step as a person would.</summary>
+    public async Task<double> RunHangfirePerStepAsync()
+    {
+        var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
+        var data = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var completed = 0;
+        var clock = Stopwatch.StartNew();
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var id = Guid.NewGuid();
+                await PerStepJobs.InsertAsync(data, id);
+                jobs.Enqueue<PerStepJobs>(j => j.StartAsync(id));
+                await PerStepJobs.WaitForStepAsync(data, id, "waiting");
+                jobs.Enqueue<PerStepJobs>(j => j.CompleteTaskAsync(id));
+                await PerStepJobs.WaitForStepAsync(data, id, "finished");
+                Interlocked.Increment(ref completed);
+            }
+        })));
+        return completed / clock.Elapsed.TotalSeconds;
+    }
+
+    private Task<T> SendAsync<T>(ICommand<T> command) => InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(command).AsTask());
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Fresh databases each run, so earlier runs do not weigh on this one.</summary>
+    public static async Task RecreateDatabasesAsync(BenchmarkOptions options)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var database in new[] { options.Database, options.PgBenchDatabase })
+        {
+            await using (var drop = new NpgsqlCommand($"drop database if exists {database} with (force)", connection))
+            {
+                await drop.ExecuteNonQueryAsync();
+            }
+            await using var create = new NpgsqlCommand($"create database {database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    private const string Definition = """
+        {
+          "schemaVersion": 1, "id": "bench-approval", "name": "Benchmark: goedkeuring", "version": 1, "variables": [],
+          "activities": [
+            { "id": "start", "type": "Start" },
+            { "id": "approve", "type": "HumanTask", "properties": { "title": "Keur goed", "assignee": { "organisations": ["UWV"] }, "outcomes": ["Goedkeuren", "Afwijzen"] } },
+            { "id": "decide", "type": "Decision", "properties": { "condition": "activities.approve.outcome == \"Goedkeuren\"" } },
+            { "id": "end", "type": "End" }
+          ],
+          "connections": [
+            { "source": "start", "target": "approve" },
+            { "source": "approve", "outcome": "Goedkeuren", "target": "decide" },
+            { "source": "approve", "outcome": "Afwijzen", "target": "decide" },
+            { "source": "decide", "outcome": "True", "target": "end" },
+            { "source": "decide", "outcome": "False", "target": "end" }
+          ]
+        }
+        """;
+}

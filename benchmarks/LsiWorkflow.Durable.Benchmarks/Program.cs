@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using LsiWorkflow.Durable.Benchmarks;
+
+// Durable throughput of the engine on PostgreSQL, measured against two baselines in the same run:
+// pgbench's tpcb-like transaction and the same workflow with one Hangfire job per step.
+var options = BenchmarkOptions.Parse(args);
+Console.Error.WriteLine($"clients={options.Clients} seconds={options.Seconds} database={options.Database}");
+
+await EngineWorkload.RecreateDatabasesAsync(options);
+var pgbench = await PgBench.RunAsync(options);
+Console.Error.WriteLine($"pgbench tpcb-like: {pgbench:0.0} tps");
+
+await using var engine = await EngineWorkload.CreateAsync(options);
+var engineResult = await engine.RunAsync();
+Console.Error.WriteLine($"engine: {engineResult.WorkflowsPerSecond:0.0} workflows/s, completion p50 {engineResult.P50Ms:0.0} ms p95 {engineResult.P95Ms:0.0} ms");
+
+var perStep = await engine.RunHangfirePerStepAsync();
+Console.Error.WriteLine($"hangfire job per step: {perStep:0.00} workflows/s");
+
+var line = string.Create(CultureInfo.InvariantCulture,
+    $"workflows_per_s={engineResult.WorkflowsPerSecond:0.0} p50_ms={engineResult.P50Ms:0.0} p95_ms={engineResult.P95Ms:0.0} " +
+    $"pgbench_tps={pgbench:0.0} ratio_vs_pgbench={engineResult.WorkflowsPerSecond / pgbench:0.00} " +
+    $"hangfire_per_step_per_s={perStep:0.00} ratio_vs_hangfire_per_step={engineResult.WorkflowsPerSecond / Math.Max(perStep, 0.001):0.0} clients={options.Clients}");
+Console.WriteLine(line);
+return 0;
+
+namespace LsiWorkflow.Durable.Benchmarks
+{
+    internal sealed record BenchmarkOptions(int Clients, int Seconds, string ConnectionString, string Database, string PgBenchDatabase)
+    {
+        public static BenchmarkOptions Parse(string[] args)
+        {
+            int Value(string name, int fallback) =>
+                args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+            var baseConnection = Environment.GetEnvironmentVariable("ConnectionStrings__LsiBench")
+                ?? "Host=127.0.0.1;Port=55432;Username=lsi";
+            return new BenchmarkOptions(
+                Value("--clients", 16),
+                Value("--seconds", 20),
+                baseConnection + ";Database=lsi_bench;Maximum Pool Size=64",
+                "lsi_bench",
+                "lsi_bench_pgbench");
+        }
+    }
+
+    internal static class PgBench
+    {
+        /// <summary>pgbench's built-in tpcb-like transaction, same client count, same server.</summary>
+        public static async Task<double> RunAsync(BenchmarkOptions options)
+        {
+            var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pgbench")).Where(File.Exists).Order().LastOrDefault()
+                ?? throw new InvalidOperationException("pgbench not found under /usr/lib/postgresql/*/bin");
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            var common = $"-h {connection.Host} -p {connection.Port} -U {connection.Username}";
+            await RunAsync(bin, $"-i -q -s {options.Clients} {common} {options.PgBenchDatabase}");
+            var output = await RunAsync(bin, $"-c {options.Clients} -j 2 -T {options.Seconds} -b tpcb-like -n {common} {options.PgBenchDatabase}");
+            var tps = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+            return double.Parse(tps["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+
+        private static async Task<string> RunAsync(string file, string arguments)
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"pgbench {arguments} failed: {error}");
+            }
+            return output + error;
+        }
+    }
+}
