@@ -12,6 +12,7 @@ public static class Pipeline
     /// <summary>Middleware and endpoints, in order.</summary>
     public static WebApplication UseLsiPipeline(this WebApplication app)
     {
+        app.UseLsiSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))

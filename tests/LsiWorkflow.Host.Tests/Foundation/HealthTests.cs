@@ -15,6 +15,16 @@ public sealed class HealthTests(HostFixture host) : HostTest(host)
     }
 
     [Fact]
+    public async Task Responses_carry_security_headers()
+    {
+        using var client = Host.CreateClient();
+        var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("HttpOnly", response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Live_answers_200_without_signing_in()
     {
         using var client = Host.CreateClient();
