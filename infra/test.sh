@@ -8,7 +8,6 @@ cd "$ROOT"
 if [[ -z "${ConnectionStrings__LsiTest:-}" ]]; then
   CONNECTION="$(infra/db-up.sh | tail -n 1)" || { echo "0 passed, 1 failed"; echo "The test database could not be started." >&2; exit 1; }
   export ConnectionStrings__LsiTest="${CONNECTION/Database=lsi;/Database=lsi_test;}"
-  export ConnectionStrings__LsiBench="${CONNECTION/;Database=lsi;/;}"
 fi
 if [[ -x infra/install-chromium.sh ]]; then
   infra/install-chromium.sh || { echo "0 passed, 1 failed"; echo "Chromium could not be installed." >&2; exit 1; }
