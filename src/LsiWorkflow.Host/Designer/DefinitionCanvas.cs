@@ -18,11 +18,11 @@ public sealed class DefinitionCanvas
     private const double ColumnWidth = 240;
     private const double RowHeight = 140;
 
-    private readonly ActivityRegistry registry;
+    private readonly Dictionary<string, ActivityDescriptor> descriptors;
 
-    public DefinitionCanvas(ActivityRegistry registry, BlazorDiagram diagram)
+    public DefinitionCanvas(IEnumerable<ActivityDescriptor> descriptors, BlazorDiagram diagram)
     {
-        this.registry = registry;
+        this.descriptors = descriptors.ToDictionary(d => d.Type, StringComparer.Ordinal);
         Diagram = diagram;
         diagram.Options.Links.Factory = (_, source, target) => source is OutcomePort port ? new ConnectionLink(port, target) : null;
         // A connection dropped anywhere on an activity arrives at its input.
@@ -43,6 +43,8 @@ public sealed class DefinitionCanvas
 
     public IEnumerable<ConnectionLink> Connections => Diagram.Links.OfType<ConnectionLink>();
 
+    public IReadOnlyCollection<ActivityDescriptor> Descriptors => descriptors.Values;
+
     public ActivityNode? Find(string activityId) => Activities.FirstOrDefault(a => a.ActivityId == activityId);
 
     public void Load(WorkflowDefinition definition)
@@ -56,7 +58,7 @@ public sealed class DefinitionCanvas
             foreach (var activity in definition.Activities)
             {
                 var position = activity.Position is { } p ? new Point(p.X, p.Y) : layout[activity.Id];
-                var node = new ActivityNode(activity.Id, activity.Type, registry.Find(activity.Type), position)
+                var node = new ActivityNode(activity.Id, activity.Type, descriptors.GetValueOrDefault(activity.Type), position)
                 {
                     DisplayName = activity.DisplayName,
                     Properties = activity.Properties?.DeepClone().AsObject(),
@@ -188,6 +190,29 @@ public sealed class DefinitionCanvas
         return outcomes;
     }
 
+    /// <summary>
+    /// Shows every activity, whatever is selected (the library's own zoom-to-fit fits only the selection), and never
+    /// zooms in beyond 100% so that a small workflow does not fill the screen with one box.
+    /// </summary>
+    public void ZoomToFit(double margin = 40)
+    {
+        var bounds = Activities.Select(a => a.GetBounds()).OfType<Rectangle>().ToList();
+        if (Diagram.Container is not { } container || bounds.Count == 0)
+        {
+            return;
+        }
+        var left = bounds.Min(b => b.Left) - margin;
+        var top = bounds.Min(b => b.Top) - margin;
+        var width = bounds.Max(b => b.Right) + margin - left;
+        var height = bounds.Max(b => b.Bottom) + margin - top;
+        var zoom = Math.Min(1, Math.Min(container.Width / width, container.Height / height));
+        Diagram.Batch(() =>
+        {
+            Diagram.SetZoom(zoom);
+            Diagram.SetPan(-left * zoom, -top * zoom);
+        });
+    }
+
     /// <summary>Lays every activity out in columns by distance from a start, and stores the positions.</summary>
     public void Tidy()
     {
@@ -208,7 +233,7 @@ public sealed class DefinitionCanvas
     {
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);
         var queue = new Queue<string>();
-        foreach (var activity in definition.Activities.Where(a => registry.Find(a.Type)?.IsStart == true))
+        foreach (var activity in definition.Activities.Where(a => descriptors.GetValueOrDefault(a.Type)?.IsStart == true))
         {
             if (depth.TryAdd(activity.Id, 0))
             {

@@ -93,7 +93,7 @@ public sealed class DefinitionCanvasTests
         Assert.True(activities.Single(a => a.Id == "start").Position!.X < activities.Single(a => a.Id == "end").Position!.X);
     }
 
-    internal static DefinitionCanvas NewCanvas() => new(Engine.Registry, new BlazorDiagram(new BlazorDiagramOptions()));
+    internal static DefinitionCanvas NewCanvas() => new(Engine.Registry.Descriptors, new BlazorDiagram(new BlazorDiagramOptions()));
 
     internal static string RepositoryRoot()
     {
