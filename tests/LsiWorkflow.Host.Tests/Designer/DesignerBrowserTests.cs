@@ -1,6 +1,10 @@
+using System.Text.RegularExpressions;
+using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Host.Workflows.Definitions;
+using LsiWorkflow.Host.Workflows.Instances;
+using LsiWorkflow.Host.Workflows.Tasks;
 using LsiWorkflow.Host.Workflows.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +15,7 @@ namespace LsiWorkflow.Host.Tests.Designer;
 public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
 {
     [Fact]
-    public async Task Secretary_builds_an_approval_workflow_from_the_palette_fixes_its_problems_saves_and_publishes()
+    public async Task Secretary_builds_an_approval_workflow_from_the_palette_publishes_it_and_the_monitor_shows_the_path_it_ran()
     {
         await Host.CreateUserAsync("secretaris", "SZW", Roles.Secretary);
         await using var context = await Host.NewBrowserContextAsync();
@@ -27,13 +31,36 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
             throw;
         }
 
-        var stored = await Host.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(new GetDefinition("uwv-goedkeuring")).AsTask());
+        var stored = await SendAsync(new GetDefinition("uwv-goedkeuring"));
         Assert.Equal(DefinitionStatus.Published, stored.Status);
         var definition = Engine.Definitions.DefinitionSerializer.Parse(stored.Json);
         Assert.Equal(["Start", "HumanTask", "Decision", "End"], definition.Activities.Select(a => a.Type));
         Assert.Contains(definition.Connections, c => c is { Source: "humanTask1", Outcome: "Goedkeuren", Target: "decision1" });
         Assert.Contains(definition.Connections, c => c is { Source: "decision1", Outcome: "False", Target: "end1" });
+
+        // It runs: started, the UWV partner approves, and the monitor shows the path it took to the end.
+        var partner = new Actor("partner.uwv", "UWV", new HashSet<string> { Roles.Partner });
+        var started = await SendAsync(new StartInstance("uwv-goedkeuring", null, null, null, new Actor("secretaris", "SZW", new HashSet<string> { Roles.Secretary })));
+        await page.GotoAsync($"/instances/{started.InstanceId}");
+        await Infrastructure.Browser.WaitForInteractiveAsync(page);
+        await Assertions.Expect(Node(page, "humanTask1")).ToHaveClassAsync(new Regex("mark-waiting"));
+        var task = Assert.Single(await SendAsync(new ListOpenTasks(partner)));
+        await SendAsync(new CompleteTask(task.Id, "Goedkeuren", null, null, partner));
+
+        await page.GotoAsync("/instances");
+        await Infrastructure.Browser.WaitForInteractiveAsync(page);
+        await page.GetByTestId("instance-row").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("Afgerond");
+        foreach (var passed in new[] { "start1", "humanTask1", "decision1", "end1" })
+        {
+            await Assertions.Expect(Node(page, passed)).ToHaveClassAsync(new Regex("mark-visited"));
+        }
+        await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("Goedkeuren");
     }
+
+    private Task<T> SendAsync<T>(IQuery<T> query) => Host.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(query).AsTask());
+
+    private Task<T> SendAsync<T>(ICommand<T> command) => Host.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(command).AsTask());
 
     private static async Task BuildAsync(IPage page)
     {
