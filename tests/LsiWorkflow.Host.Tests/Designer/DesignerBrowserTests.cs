@@ -114,6 +114,14 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
         await ConnectAsync(page, "decision1", "False", "end1");
 
         await Assertions.Expect(page.GetByTestId("no-problems")).ToBeVisibleAsync();
+        // A dry run waits at the task, takes the chosen outcome and shows the path on the canvas.
+        await page.GetByTestId("dry-run").ClickAsync();
+        await Assertions.Expect(Node(page, "humanTask1")).ToHaveClassAsync(new Regex("mark-waiting"));
+        await page.GetByTestId("dry-run-humanTask1-Afwijzen").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dry-run-panel")).ToContainTextAsync("Afgerond");
+        await Assertions.Expect(Node(page, "end1")).ToHaveClassAsync(new Regex("mark-visited"));
+        await Assertions.Expect(Node(page, "decision1")).Not.ToHaveClassAsync(new Regex("mark-visited"));
+        await page.GetByTestId("dry-run-stop").ClickAsync();
         await page.GetByTestId("save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-message")).ToContainTextAsync("Concept opgeslagen als versie 1.");
         await page.GetByTestId("publish").ClickAsync();

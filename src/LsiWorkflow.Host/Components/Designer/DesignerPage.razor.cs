@@ -48,6 +48,7 @@ public partial class DesignerPage : IDisposable
     private bool messageIsError;
     private string? variablesText;
     private string? variablesError;
+    private DryRunState? dryRun;
 
     private bool IsDirty => history.Current != savedJson;
 
@@ -139,6 +140,7 @@ public partial class DesignerPage : IDisposable
         var json = canvas!.ToJson();
         if (history.Record(json))
         {
+            StopDryRun(); // a run of an older version of the diagram would mislead
             await ValidateAsync(json);
         }
         StateHasChanged();
@@ -366,6 +368,55 @@ public partial class DesignerPage : IDisposable
         finally
         {
             busy = false;
+        }
+    }
+
+    private async Task StartDryRunAsync()
+    {
+        try
+        {
+            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, null)));
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+    }
+
+    private async Task ChooseAsync(DryRunTask task, string outcome)
+    {
+        try
+        {
+            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, dryRun!.StateJson, task.BookmarkId, task.TaskId, outcome)));
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+    }
+
+    private void ShowDryRun(DryRunState? run)
+    {
+        dryRun = run;
+        foreach (var node in canvas!.Activities)
+        {
+            var mark = run is null ? ActivityMark.None
+                : run.Waiting.Contains(node.ActivityId) ? ActivityMark.Waiting
+                : run.Visited.Contains(node.ActivityId) ? ActivityMark.Visited
+                : ActivityMark.None;
+            if (mark != node.Mark)
+            {
+                node.Mark = mark;
+                node.Refresh();
+            }
+        }
+    }
+
+    private void StopDryRun()
+    {
+        if (dryRun is not null)
+        {
+            ShowDryRun(null);
         }
     }
 
