@@ -26,10 +26,7 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>
-    /// Starts at a fixed moment so date rules are repeatable; tests advance it. In UTC (09:00 in Amsterdam), because
-    /// Npgsql refuses to write any other offset to a timestamptz column.
-    /// </summary>
+    /// <summary>Starts at a fixed moment so date rules are repeatable; tests advance it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
