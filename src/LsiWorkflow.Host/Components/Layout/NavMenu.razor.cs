@@ -11,6 +11,7 @@ public partial class NavMenu
     internal static readonly IReadOnlyList<Item> Items =
     [
         new("designer", "Nav.Designer", Icons.Material.Filled.AccountTree, Policies.CanDesignWorkflows),
+        new("instances", "Nav.Instances", Icons.Material.Filled.Timeline, Policies.CanManageInstances),
         new("hangfire", "Nav.Hangfire", Icons.Material.Filled.Schedule, Policies.CanAdministerSystem, ForceLoad: true),
     ];
 }

@@ -1,0 +1,439 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models.Base;
+using LsiWorkflow.Engine.Activities;
+using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Designer;
+using LsiWorkflow.Host.Workflows.Definitions;
+using LsiWorkflow.Host.Workflows.Persistence;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace LsiWorkflow.Host.Components.Designer;
+
+/// <summary>
+/// The designer of one definition. Every change is recorded as a snapshot of the definition JSON (undo/redo) and
+/// validated at once; saving passes the row version that was loaded, so a concurrent save is refused, not overwritten.
+/// </summary>
+public partial class DesignerPage : IDisposable
+{
+    private const long MaxImportBytes = 2_000_000;
+
+    [Parameter] public string DefinitionId { get; set; } = "";
+
+    [SupplyParameterFromQuery] public string? Name { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
+
+    [Inject] private IMediator Mediator { get; set; } = null!;
+
+    private readonly DefinitionHistory history = new();
+    private DefinitionCanvas? canvas;
+    private ValidationResult validation = new([]);
+    private ActivityDescriptor? dragging;
+    private ActivityNode? selectedNode;
+    private uint? rowVersion;
+    private int? version;
+    private DefinitionStatus? status;
+    private string? savedJson;
+    private bool restoring;
+    private bool busy;
+    private string? message;
+    private bool messageIsError;
+    private string? variablesText;
+    private string? variablesError;
+    private DryRunState? dryRun;
+
+    private bool IsDirty => history.Current != savedJson;
+
+    private bool HasProblems => !validation.IsValid;
+
+    private bool CanPublish => IsDirty || status == DefinitionStatus.Draft;
+
+    private string StatusText => status switch
+    {
+        null => L["Designer.StatusNew"],
+        DefinitionStatus.Draft => string.Format(CultureInfo.CurrentCulture, L["Designer.StatusDraft"], version),
+        _ => string.Format(CultureInfo.CurrentCulture, L["Designer.StatusPublished"], version),
+    };
+
+    private string ExportHref => "data:application/json;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(history.Current));
+
+    protected override async Task OnInitializedAsync()
+    {
+        canvas = CanvasFactory.Create(await Mediator.Send(new ListActivityDescriptors()), readOnly: false);
+        var diagram = canvas.Diagram;
+        diagram.Nodes.Added += node => node.Moved += OnMoved;
+        diagram.Nodes.Removed += _ => Changed();
+        diagram.Links.Added += link => link.TargetAttached += _ => Changed();
+        diagram.Links.Removed += _ => Changed();
+        diagram.SelectionChanged += OnSelectionChanged;
+        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
+        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
+
+        WorkflowDefinition definition;
+        try
+        {
+            var details = await Mediator.Send(new GetDefinition(DefinitionId));
+            definition = DefinitionSerializer.Parse(details.Json);
+            Loaded(details.RowVersion, details.Version, details.Status);
+        }
+        catch (NotFoundException)
+        {
+            definition = new WorkflowDefinition { Id = DefinitionId, Name = string.IsNullOrWhiteSpace(Name) ? DefinitionId : Name };
+        }
+        await RestoreAsync(definition);
+        history.Reset(canvas.ToJson());
+        savedJson = status is null ? null : history.Current;
+    }
+
+    private void Loaded(uint row, int loadedVersion, DefinitionStatus loadedStatus)
+    {
+        rowVersion = row;
+        version = loadedVersion;
+        status = loadedStatus;
+    }
+
+    /// <summary>Puts a definition on the canvas without recording it as a change.</summary>
+    private async Task RestoreAsync(WorkflowDefinition definition)
+    {
+        restoring = true;
+        try
+        {
+            canvas!.Load(definition);
+        }
+        finally
+        {
+            restoring = false;
+        }
+        selectedNode = null;
+        variablesText = definition.Variables.Count == 0 ? "" : JsonSerializer.Serialize(definition.Variables, DefinitionSerializer.Options);
+        variablesError = null;
+        await ValidateAsync(canvas.ToJson());
+    }
+
+    private void OnMoved(MovableModel model)
+    {
+        if (model is ActivityNode node)
+        {
+            node.PositionStored = true;
+        }
+        Changed();
+    }
+
+    private void Changed()
+    {
+        if (!restoring)
+        {
+            _ = InvokeAsync(CommitAsync);
+        }
+    }
+
+    private async Task CommitAsync()
+    {
+        var json = canvas!.ToJson();
+        if (history.Record(json))
+        {
+            StopDryRun(); // a run of an older version of the diagram would mislead
+            await ValidateAsync(json);
+        }
+        StateHasChanged();
+    }
+
+    private async Task ValidateAsync(string json)
+    {
+        validation = await Mediator.Send(new ValidateDefinition(json));
+        foreach (var node in canvas!.Activities)
+        {
+            var problems = validation.Problems.Where(p => p.ActivityId == node.ActivityId).Select(p => p.Message).ToList();
+            if (!problems.SequenceEqual(node.Problems))
+            {
+                node.Problems = problems;
+                node.Refresh();
+            }
+        }
+    }
+
+    private void OnSelectionChanged(SelectableModel model)
+    {
+        var nodes = canvas!.Diagram.GetSelectedModels().OfType<ActivityNode>().Take(2).ToList();
+        var next = nodes.Count == 1 ? nodes[0] : null;
+        if (next != selectedNode)
+        {
+            selectedNode = next;
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
+
+    private void Select(string? activityId)
+    {
+        if (activityId is not null && canvas!.Find(activityId) is { } node)
+        {
+            canvas.Diagram.SelectModel(node, unselectOthers: true);
+        }
+    }
+
+    private async Task AddAsync(ActivityDescriptor descriptor, Point? at)
+    {
+        var node = canvas!.AddActivity(descriptor, at);
+        canvas.Diagram.SelectModel(node, unselectOthers: true);
+        await CommitAsync();
+    }
+
+    private Task OnDropAsync(Point at)
+    {
+        var descriptor = dragging;
+        dragging = null;
+        return descriptor is null ? Task.CompletedTask : AddAsync(descriptor, at);
+    }
+
+    private Task SetPropertyAsync(ActivityNode node, PropertyDescriptor property, JsonNode? value)
+    {
+        node.Properties ??= [];
+        if (value is null)
+        {
+            node.Properties.Remove(property.Name);
+        }
+        else
+        {
+            node.Properties[property.Name] = value;
+        }
+        if (node.Properties.Count == 0)
+        {
+            node.Properties = null;
+        }
+        if (property.Name == node.Descriptor?.OutcomesProperty)
+        {
+            canvas!.SyncOutcomes(node);
+        }
+        node.Refresh();
+        return CommitAsync();
+    }
+
+    private Task RenameAsync(ActivityNode node, string? id)
+    {
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            node.ActivityId = id.Trim();
+            node.Refresh();
+        }
+        return CommitAsync();
+    }
+
+    private Task SetDisplayNameAsync(ActivityNode node, string? name)
+    {
+        node.DisplayName = string.IsNullOrWhiteSpace(name) ? null : name;
+        node.Refresh();
+        return CommitAsync();
+    }
+
+    private Task SetNameAsync(string? name)
+    {
+        canvas!.Header = canvas.Header with { Name = name ?? "" };
+        return CommitAsync();
+    }
+
+    private Task SetDescriptionAsync(string? description)
+    {
+        canvas!.Header = canvas.Header with { Description = string.IsNullOrWhiteSpace(description) ? null : description };
+        return CommitAsync();
+    }
+
+    private Task SetVariablesAsync(string? text)
+    {
+        variablesText = text;
+        try
+        {
+            var variables = string.IsNullOrWhiteSpace(text) ? [] : JsonSerializer.Deserialize<List<VariableDefinition>>(text, DefinitionSerializer.Options) ?? [];
+            variablesError = null;
+            canvas!.Header = canvas.Header with { Variables = variables };
+            return CommitAsync();
+        }
+        catch (JsonException ex)
+        {
+            variablesError = string.Format(CultureInfo.CurrentCulture, L["Designer.InvalidJson"], ex.Message);
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task UndoAsync()
+    {
+        if (history.Undo() is { } json)
+        {
+            await RestoreAsync(DefinitionSerializer.Parse(json));
+            StateHasChanged();
+        }
+    }
+
+    private async Task RedoAsync()
+    {
+        if (history.Redo() is { } json)
+        {
+            await RestoreAsync(DefinitionSerializer.Parse(json));
+            StateHasChanged();
+        }
+    }
+
+    private async Task DeleteSelectionAsync()
+    {
+        var diagram = canvas!.Diagram;
+        var selection = diagram.GetSelectedModels().ToList();
+        restoring = true; // one undo step for the whole selection
+        try
+        {
+            diagram.Links.Remove(selection.OfType<BaseLinkModel>().ToList());
+            diagram.Nodes.Remove(selection.OfType<ActivityNode>().ToList());
+        }
+        finally
+        {
+            restoring = false;
+        }
+        selectedNode = null;
+        await CommitAsync();
+    }
+
+    private Task TidyAsync()
+    {
+        canvas!.Tidy();
+        canvas.ZoomToFit();
+        return CommitAsync();
+    }
+
+    private void ZoomToFit() => canvas!.ZoomToFit();
+
+    private async Task ImportAsync(InputFileChangeEventArgs e)
+    {
+        try
+        {
+            using var reader = new StreamReader(e.File.OpenReadStream(MaxImportBytes));
+            var definition = DefinitionSerializer.Parse(await reader.ReadToEndAsync());
+            // An imported file becomes the content of this definition, whatever id it had.
+            await RestoreAsync(definition with { Id = DefinitionId });
+            await CommitAsync();
+            Show(L["Designer.Imported"], error: false);
+        }
+        catch (Exception ex) when (ex is DefinitionFormatException or IOException)
+        {
+            Show(string.Format(CultureInfo.CurrentCulture, L["Designer.ImportFailed"], ex.Message), error: true);
+        }
+    }
+
+    private async Task<bool> SaveAsync()
+    {
+        busy = true;
+        try
+        {
+            var json = history.Current;
+            var saved = await Mediator.Send(new SaveDraft(json, rowVersion, await ActorAsync()));
+            Loaded(saved.RowVersion, saved.Version, DefinitionStatus.Draft);
+            savedJson = json;
+            Show(string.Format(CultureInfo.CurrentCulture, L["Designer.Saved"], saved.Version), error: false);
+            return true;
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+            return false;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        if (IsDirty && !await SaveAsync())
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
+            var published = await Mediator.Send(new PublishDefinition(DefinitionId, await ActorAsync()));
+            var details = await Mediator.Send(new GetDefinition(DefinitionId, published.Version));
+            Loaded(details.RowVersion, details.Version, details.Status);
+            Show(string.Format(CultureInfo.CurrentCulture, L["Designer.PublishedMessage"], published.Version), error: false);
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task StartDryRunAsync()
+    {
+        try
+        {
+            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, null)));
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+    }
+
+    private async Task ChooseAsync(DryRunTask task, string outcome)
+    {
+        try
+        {
+            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, dryRun!.StateJson, task.BookmarkId, task.TaskId, outcome)));
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+    }
+
+    private void ShowDryRun(DryRunState? run)
+    {
+        dryRun = run;
+        foreach (var node in canvas!.Activities)
+        {
+            var mark = run is null ? ActivityMark.None
+                : run.Waiting.Contains(node.ActivityId) ? ActivityMark.Waiting
+                : run.Visited.Contains(node.ActivityId) ? ActivityMark.Visited
+                : ActivityMark.None;
+            if (mark != node.Mark)
+            {
+                node.Mark = mark;
+                node.Refresh();
+            }
+        }
+    }
+
+    private void StopDryRun()
+    {
+        if (dryRun is not null)
+        {
+            ShowDryRun(null);
+        }
+    }
+
+    private void Show(string text, bool error)
+    {
+        message = text;
+        messageIsError = error;
+    }
+
+    private async Task<Actor> ActorAsync() => Actor.From((await AuthenticationState).User);
+
+    public void Dispose()
+    {
+        if (canvas is not null)
+        {
+            canvas.Diagram.SelectionChanged -= OnSelectionChanged;
+        }
+        GC.SuppressFinalize(this);
+    }
+}

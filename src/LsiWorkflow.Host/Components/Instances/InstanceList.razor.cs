@@ -1,0 +1,42 @@
+using System.Globalization;
+using LsiWorkflow.Host.Workflows.Definitions;
+using LsiWorkflow.Host.Workflows.Instances;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Components.Instances;
+
+public partial class InstanceList
+{
+    [Inject] private IMediator Mediator { get; set; } = null!;
+
+    private IReadOnlyList<DefinitionSummary> definitions = [];
+    private IReadOnlyList<InstanceSummary> instances = [];
+    private string? definitionId;
+    private string? status;
+    private string? from;
+    private string? to;
+
+    protected override async Task OnInitializedAsync()
+    {
+        definitions = await Mediator.Send(new ListDefinitions());
+        await SearchAsync();
+    }
+
+    private async Task SearchAsync() =>
+        instances = await Mediator.Send(new ListInstances(definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200));
+
+    /// <summary>A date picked in the browser means that day in the Netherlands.</summary>
+    private static DateTimeOffset? Day(string? date)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return null;
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private string NameOf(string id) => definitions.FirstOrDefault(d => d.DefinitionId == id)?.Name ?? id;
+}
