@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Domain.Evaluations;
 using LsiWorkflow.Host.Domain.Milestones;
 using LsiWorkflow.Host.Domain.Planning;
 using LsiWorkflow.Host.Domain.Projects;
+using LsiWorkflow.Host.Domain.Publications;
 using LsiWorkflow.Host.Domain.Seed;
 using LsiWorkflow.Host.Identity;
 
@@ -35,6 +36,7 @@ public static class DomainExtensions
         app.MapCovenantEndpoints();
         app.MapEvaluationEndpoints();
         app.MapPlanEndpoints();
+        app.MapPublicationEndpoints();
         return app;
     }
 
