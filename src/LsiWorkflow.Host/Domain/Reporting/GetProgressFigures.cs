@@ -33,6 +33,33 @@ public sealed record ProgressFigures(
     IReadOnlyList<Count> ProjectsByGate,
     IReadOnlyList<Count> OverdueTasksByOrganisation);
 
+/// <summary>How lists are counted, the same way for the pages, the charts and the report.</summary>
+public static class Tally
+{
+    /// <summary>The first milestone of the convenant cycle not yet reached: the next evaluation, once the last is done.</summary>
+    public static MilestoneView? NextCovenantMilestone(IEnumerable<MilestoneView> milestones) =>
+        milestones.Where(m => m.Subject == MilestoneSubject.CovenantCycle && m.ActualOn is null).MinBy(m => m.PlannedOn);
+
+    public static IReadOnlyList<Count> Milestones(IReadOnlyList<MilestoneView> milestones) =>
+        [.. MilestoneStatusRules.All.Select(s => new Count(s.Label, milestones.Count(m => m.Status == s.State)))];
+
+    public static IReadOnlyList<Count> Commitments(IReadOnlyList<CommitmentView> commitments) =>
+    [
+        new("Nagekomen", commitments.Count(c => c.Status == CommitmentStatus.Fulfilled)),
+        new("Open, op tijd", commitments.Count(c => c.Status == CommitmentStatus.Open && !c.IsLate)),
+        new("Open, te laat", commitments.Count(c => c.IsLate)),
+    ];
+
+    public static IReadOnlyList<Count> FollowUpActions(EvaluationView? evaluation) =>
+        [.. Enum.GetValues<FollowUpStatus>().Select(s => new Count(Labels.FollowUp(s), evaluation?.Recommendations.Sum(r => r.Actions.Count(a => a.Status == s)) ?? 0))];
+
+    public static IReadOnlyList<Count> ProjectsByStatus(IReadOnlyList<ProjectDetails> projects) =>
+        [.. Enum.GetValues<ProjectStatus>().Select(s => new Count(Labels.Status(s), projects.Count(p => p.Status == s)))];
+
+    public static IReadOnlyList<Count> ProjectsByGate(IReadOnlyList<ProjectDetails> projects) =>
+        [.. Labels.Gates.Select(g => new Count(g, projects.Count(p => Labels.Gate(p) == g)))];
+}
+
 /// <summary>Gathers the ministry's figures from the same queries its pages use, so report, charts and lists agree.</summary>
 public sealed record GetProgressFigures : IQuery<ProgressFigures>;
 
@@ -52,21 +79,16 @@ public sealed class GetProgressFiguresHandler(ISender sender, LsiDbContext db, T
             at,
             clock.Today(),
             covenant,
-            milestones.Where(m => m.Subject == MilestoneSubject.CovenantCycle && m.ActualOn is null).MinBy(m => m.PlannedOn),
+            Tally.NextCovenantMilestone(milestones),
             milestones,
-            [.. MilestoneStatusRules.All.Select(s => new Count(s.Label, milestones.Count(m => m.Status == s.State)))],
+            Tally.Milestones(milestones),
             commitments,
-            [
-                new Count("Nagekomen", commitments.Count(c => c.Status == CommitmentStatus.Fulfilled)),
-                new Count("Open, op tijd", commitments.Count(c => c.Status == CommitmentStatus.Open && !c.IsLate)),
-                new Count("Open, te laat", commitments.Count(c => c.IsLate)),
-            ],
+            Tally.Commitments(commitments),
             evaluation,
-            [.. Enum.GetValues<FollowUpStatus>().Select(s => new Count(Labels.FollowUp(s),
-                evaluation?.Recommendations.Sum(r => r.Actions.Count(a => a.Status == s)) ?? 0))],
+            Tally.FollowUpActions(evaluation),
             projects,
-            [.. Enum.GetValues<ProjectStatus>().Select(s => new Count(Labels.Status(s), projects.Count(p => p.Status == s)))],
-            [.. new[] { "open", "geblokkeerd", "afgerond" }.Select(g => new Count(g, projects.Count(p => Labels.Gate(p) == g)))],
+            Tally.ProjectsByStatus(projects),
+            Tally.ProjectsByGate(projects),
             overdue);
     }
 

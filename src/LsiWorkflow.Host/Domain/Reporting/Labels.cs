@@ -33,15 +33,17 @@ public static class Labels
         _ => transition.ToString(),
     };
 
+    public static IReadOnlyList<string> Gates { get; } = ["open", "geblokkeerd", "afgerond"];
+
     /// <summary>Whether the gates let the project take its next step now: open, blocked, or finished (no next step).</summary>
     public static string Gate(ProjectDetails project)
     {
         ArgumentNullException.ThrowIfNull(project);
         return project.NextTransition switch
         {
-            null => "afgerond",
-            { Allowed: true } => "open",
-            _ => "geblokkeerd",
+            null => Gates[2],
+            { Allowed: true } => Gates[0],
+            _ => Gates[1],
         };
     }
 }
