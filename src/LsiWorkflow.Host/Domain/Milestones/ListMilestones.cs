@@ -1,4 +1,5 @@
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Domain.Organisations;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Workflows.Persistence;
 using Mediator;
@@ -81,11 +82,15 @@ public sealed class ListMilestonesHandler(LsiDbContext db, TimeProvider clock) :
             return [];
         }
 
-        var codes = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, cancellationToken);
-        var projects = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        var codes = await db.OrganisationCodesAsync(cancellationToken);
+        // Only the columns the filter needs: a decade of projects should not be loaded whole for a list of codes.
+        var projects = await db.Set<Project>().AsNoTracking()
+            .Where(p => projectIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.MunicipalityId, Participants = p.Participants.Select(x => x.OrganisationId).ToList() })
+            .ToListAsync(cancellationToken);
         return projects.ToDictionary(
             p => p.Id,
-            p => (IReadOnlyList<string>)[.. new[] { p.MunicipalityId }.Concat(p.Participants.Select(x => (Guid?)x.OrganisationId))
+            p => (IReadOnlyList<string>)[.. new[] { p.MunicipalityId }.Concat(p.Participants.Select(id => (Guid?)id))
                 .OfType<Guid>().Select(id => codes.GetValueOrDefault(id, id.ToString())).Distinct()]);
     }
 }

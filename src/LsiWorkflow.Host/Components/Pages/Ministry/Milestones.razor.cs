@@ -28,9 +28,17 @@ public partial class Milestones
     private IEnumerable<AgendaItemView> Agenda =>
         (plan?.Agenda ?? []).Where(a => (themeId is null || a.ThemeId is null || a.ThemeId == themeId) && (year is null || a.Year == year));
 
+    private IReadOnlyList<MilestoneView> CycleMilestones => [.. milestones.Where(IsCycleOrPlan)];
+
+    private IReadOnlyList<MilestoneView> WorkMilestones => [.. milestones.Where(m => !IsCycleOrPlan(m))];
+
+    /// <summary>
+    /// The chart shows the cycle, the plan and its agenda; project and commitment milestones join it once a year is
+    /// chosen, because years of them would bury the cycle under dots nobody can tell apart.
+    /// </summary>
     private IReadOnlyList<TimelinePoint> Points =>
     [
-        .. milestones.Select(m => new TimelinePoint(m.Name, m.PlannedOn, m.Status, m.StatusLabel)),
+        .. milestones.Where(m => year is not null || IsCycleOrPlan(m)).Select(m => new TimelinePoint(m.Name, m.PlannedOn, m.Status, m.StatusLabel)),
         .. Agenda.Select(a => new TimelinePoint(a.Title, a.PlannedOn, a.Status, a.StatusLabel)),
     ];
 
@@ -75,6 +83,8 @@ public partial class Milestones
     }
 
     private async Task ReloadAsync() => milestones = await QueryAsync(new ListMilestones(Year: year, Organisation: organisation));
+
+    private static bool IsCycleOrPlan(MilestoneView m) => m.Subject is MilestoneSubject.CovenantCycle or MilestoneSubject.MultiYearPlan;
 
     private string? ThemeName(Guid? id) => id is null ? null : plan?.Themes.FirstOrDefault(t => t.Id == id)?.Name;
 }

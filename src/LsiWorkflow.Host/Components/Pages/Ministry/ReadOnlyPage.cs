@@ -13,7 +13,7 @@ public abstract class ReadOnlyPage : ComponentBase
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = default!;
 
-    protected static string? Day(DateOnly? day) => day?.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    internal static string? Day(DateOnly? day) => day?.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     protected async Task<T> QueryAsync<T>(IQuery<T> query)
     {
