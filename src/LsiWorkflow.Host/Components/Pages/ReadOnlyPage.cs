@@ -2,7 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 
-namespace LsiWorkflow.Host.Components.Pages.Ministry;
+namespace LsiWorkflow.Host.Components.Pages;
 
 /// <summary>
 /// A page that only reads. A Blazor Server circuit lives long, so each query runs in its own DI scope with its
