@@ -1,7 +1,7 @@
 namespace LsiWorkflow.Domain;
 
 /// <summary>Dutch words for states and actions, used in the explanations users read.</summary>
-internal static class Dutch
+public static class Dutch
 {
     public static string Of(ProjectStatus status) => status switch
     {

@@ -39,4 +39,6 @@ public sealed class Milestone : Entity
     public void Reach(DateOnly on) => ActualOn = on;
 
     public bool IsLate(DateOnly today) => ActualOn is null && today > PlannedOn;
+
+    public MilestoneStatus StatusOn(DateOnly today, int openTasks) => MilestoneStatusRules.Evaluate(PlannedOn, ActualOn, today, openTasks);
 }

@@ -7,6 +7,8 @@ using LsiWorkflow.Host.Domain.Evaluations;
 using LsiWorkflow.Host.Domain.Milestones;
 using LsiWorkflow.Host.Domain.Planning;
 using LsiWorkflow.Host.Domain.Projects;
+using LsiWorkflow.Host.Domain.Publications;
+using LsiWorkflow.Host.Domain.Reporting;
 using LsiWorkflow.Host.Domain.Seed;
 using LsiWorkflow.Host.Identity;
 
@@ -21,6 +23,7 @@ public static class DomainExtensions
         builder.Services.AddScoped<ProjectTransitions>();
         builder.Services.AddScoped<DpiaChanges>();
         builder.Services.AddScoped<LetterSeeder>();
+        builder.Services.AddSingleton<ReportTemplates>();
         // Enums travel as their names ("AreaBased"), which API clients can read and which survive reordering.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
@@ -35,6 +38,8 @@ public static class DomainExtensions
         app.MapCovenantEndpoints();
         app.MapEvaluationEndpoints();
         app.MapPlanEndpoints();
+        app.MapPublicationEndpoints();
+        app.MapReportingEndpoints();
         return app;
     }
 

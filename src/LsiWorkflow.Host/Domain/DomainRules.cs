@@ -9,8 +9,10 @@ internal static class DomainRules
     // The LSI works on Dutch calendar days: a deadline is met until midnight in The Hague, not in UTC.
     private static readonly TimeZoneInfo Netherlands = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Netherlands).DateTime);
+    public static DateOnly Today(this TimeProvider clock) => DayInTheNetherlands(clock.GetUtcNow());
+
+    public static DateOnly DayInTheNetherlands(DateTimeOffset at) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Netherlands).DateTime);
 
     /// <summary>The domain guards its state with <see cref="InvalidOperationException"/> and a Dutch message; callers get a 409.</summary>
     public static void Apply(Action change)

@@ -14,9 +14,9 @@ public static class MilestoneEndpoints
     {
         var milestones = app.MapDomainGroup("/api/milestones", "Mijlpalen", Policies.CanViewMilestones);
 
-        milestones.MapGet("/", async (MilestoneSubject? subject, Guid? subjectId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListMilestones(subject, subjectId), ct)))
-            .WithSummary("Mijlpalen met geplande en werkelijke datum, per convenantcyclus, plan, project of toezegging.");
+        milestones.MapGet("/", async (MilestoneSubject? subject, Guid? subjectId, int? year, string? organisation, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMilestones(subject, subjectId, year, organisation), ct)))
+            .WithSummary("Mijlpalen met geplande en werkelijke datum en hun status met de regel erbij; te filteren op onderwerp, jaar en organisatie (code).");
 
         milestones.MapPost("/{id:guid}/reached", async (Guid id, ReachedRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RecordMilestoneReached(Actor.From(user), id, body?.ReachedOn, body?.Reason), ct)))

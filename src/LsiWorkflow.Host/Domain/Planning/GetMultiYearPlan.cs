@@ -1,5 +1,6 @@
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain.Milestones;
 using LsiWorkflow.Host.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,19 @@ public sealed record ThemeView(Guid Id, string Name, string? Description, IReadO
 
 public sealed record PhenomenonView(Guid Id, string Name, string? Description);
 
-public sealed record AgendaItemView(Guid Id, int Year, string Title, Guid? ThemeId, DateOnly? CompletedOn);
+/// <summary>
+/// An agenda item read as a milestone of the plan: the agenda names a year, not a day, so it is planned for the
+/// last day of its year (our assumption), and its state follows the milestone rules.
+/// </summary>
+public sealed record AgendaItemView(Guid Id, int Year, string Title, Guid? ThemeId, DateOnly? CompletedOn, DateOnly PlannedOn, MilestoneState Status, string StatusLabel, string Rule)
+{
+    internal static AgendaItemView Of(AgendaItem item, DateOnly today, int openTasks)
+    {
+        var plannedOn = new DateOnly(item.Year, 12, 31);
+        var status = MilestoneStatusRules.Evaluate(plannedOn, item.CompletedOn, today, openTasks);
+        return new(item.Id, item.Year, item.Title, item.ThemeId, item.CompletedOn, plannedOn, status.State, status.Label, status.Rule);
+    }
+}
 
 public sealed record WorkingGroupView(Guid Id, string Name, Guid AdoptedByMemberId, string? AdoptedBy);
 
@@ -38,7 +51,8 @@ public sealed class GetMultiYearPlanHandler(LsiDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(query);
         var plans = db.Set<MultiYearPlan>().AsNoTracking();
-        var year = clock.Today().Year;
+        var today = clock.Today();
+        var year = today.Year;
         var plan = query.PlanId is { } id
             ? await plans.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             : await plans.OrderByDescending(p => p.FirstYear <= year && year <= p.LastYear).ThenByDescending(p => p.FirstYear).FirstOrDefaultAsync(cancellationToken);
@@ -47,6 +61,7 @@ public sealed class GetMultiYearPlanHandler(LsiDbContext db, TimeProvider clock)
             throw new NotFoundException(query.PlanId is null ? "Er is nog geen meerjarenplan." : $"Meerjarenplan {query.PlanId} bestaat niet.");
         }
 
+        var openTasks = await db.OpenTasksBySubjectAsync([.. plan.AgendaItems.Select(a => a.Id)], cancellationToken);
         var members = (await db.Set<SteeringGroup>().AsNoTracking().ToListAsync(cancellationToken))
             .SelectMany(g => g.Members)
             .ToDictionary(m => m.Id, m => m.PersonName);
@@ -57,7 +72,7 @@ public sealed class GetMultiYearPlanHandler(LsiDbContext db, TimeProvider clock)
             plan.LastYear,
             [.. plan.Themes.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new ThemeView(t.Id, t.Name, t.Description,
                 [.. t.Phenomena.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new PhenomenonView(p.Id, p.Name, p.Description))]))],
-            [.. plan.AgendaItems.OrderBy(a => a.Year).ThenBy(a => a.Title, StringComparer.Ordinal).Select(a => new AgendaItemView(a.Id, a.Year, a.Title, a.ThemeId, a.CompletedOn))],
+            [.. plan.AgendaItems.OrderBy(a => a.Year).ThenBy(a => a.Title, StringComparer.Ordinal).Select(a => AgendaItemView.Of(a, today, openTasks.GetValueOrDefault(a.Id)))],
             [.. plan.WorkingGroups.OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => new WorkingGroupView(g.Id, g.Name, g.AdoptedByMemberId, members.GetValueOrDefault(g.AdoptedByMemberId)))],
             [.. plan.WorkAgreements.OrderBy(a => a.Title, StringComparer.Ordinal).Select(a => new WorkAgreementView(a.Id, a.Title, a.Text))],
             [.. plan.ProgressReports.OrderBy(r => r.Year).Select(r => new ProgressReportView(r.Id, r.Year, r.PlannedOn, r.PublishedOn))]);

@@ -2,6 +2,7 @@ using LsiWorkflow.Domain;
 using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Domain.Publications;
 using LsiWorkflow.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,11 @@ public sealed class LetterSeeder(LsiDbContext db, AuditTrail audit, ILogger<Lett
         foreach (var milestone in seed.Milestones)
         {
             added += await AddMissingAsync(milestone, $"Mijlpaal {milestone.Name}, gepland {milestone.PlannedOn:yyyy-MM-dd}", cancellationToken);
+        }
+
+        foreach (var publication in PublicationSeed.Build())
+        {
+            added += await AddMissingAsync(publication, $"Publicatie {publication.Kind}: {publication.Title}", cancellationToken);
         }
 
         // Roots are saved one by one above, in dependency order, so a later one can rely on the earlier ones' keys.

@@ -1,0 +1,16 @@
+using LsiWorkflow.Host.Domain.Milestones;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Components.Pages.Ministry;
+
+public partial class MilestoneTable
+{
+    [Parameter, EditorRequired]
+    public IReadOnlyList<MilestoneView> Items { get; set; } = [];
+
+    [Parameter]
+    public bool Paged { get; set; }
+
+    [Parameter]
+    public string? TestId { get; set; }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LsiWorkflow.Host.Domain.Publications;
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> builder)
+    {
+        builder.ToTable("publications");
+        builder.HasEntityKey();
+        builder.Property(p => p.Title).HasMaxLength(Publication.TitleLength);
+        builder.Property(p => p.Kind).HasMaxLength(Publication.KindLength);
+        builder.Property(p => p.Summary).HasMaxLength(Publication.SummaryLength);
+        builder.Property(p => p.Reference).HasMaxLength(Publication.ReferenceLength);
+        builder.Property(p => p.PublishedBy).HasMaxLength(EntityMapping.NameLength);
+        builder.Property(p => p.WithdrawnBy).HasMaxLength(EntityMapping.NameLength);
+        builder.Property(p => p.WithdrawalReason).HasMaxLength(Publication.SummaryLength);
+        builder.Ignore(p => p.IsWithdrawn);
+        // The public page lists newest first.
+        builder.HasIndex(p => p.PublishedAt);
+    }
+}
