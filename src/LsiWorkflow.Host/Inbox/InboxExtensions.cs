@@ -26,6 +26,7 @@ public static class InboxExtensions
     public static IHostApplicationBuilder AddLsiInbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NotificationTemplates>();
+        builder.Services.AddScoped<Components.UseCases>();
         return builder;
     }
 

@@ -10,6 +10,7 @@ public partial class NavMenu
 
     internal static readonly IReadOnlyList<Item> Items =
     [
+        new("tasks", "Nav.Tasks", Icons.Material.Filled.Inbox, Policies.CanCompleteTasksOfOwnOrganisation),
         new("designer", "Nav.Designer", Icons.Material.Filled.AccountTree, Policies.CanDesignWorkflows),
         new("hangfire", "Nav.Hangfire", Icons.Material.Filled.Schedule, Policies.CanAdministerSystem, ForceLoad: true),
     ];
