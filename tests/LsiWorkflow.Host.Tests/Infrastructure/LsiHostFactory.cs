@@ -26,8 +26,11 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Starts at a fixed moment so date rules are repeatable; tests advance it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(1)));
+    /// <summary>
+    /// Starts at a fixed moment (9:00 in the Netherlands) so date rules are repeatable; tests advance it. Given in
+    /// UTC, as TimeProvider.GetUtcNow promises: PostgreSQL's timestamptz takes only offset 0.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,7 +24,8 @@ public sealed class WorkflowRuntime(
     IWorkflowScheduler scheduler,
     ILogger<WorkflowRuntime> log)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>jsonb does not keep key order, so the "kind" discriminator of a stored effect may come anywhere.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
 
     /// <summary>What a burst did, for the caller.</summary>
     public sealed record BurstOutcome(Guid InstanceId, string Status, bool Ignored);
