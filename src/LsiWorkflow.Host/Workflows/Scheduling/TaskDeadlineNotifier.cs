@@ -17,11 +17,18 @@ namespace LsiWorkflow.Host.Workflows.Scheduling;
 /// </summary>
 public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOptions options, TimeProvider time) : ITaskDeadlineHandler
 {
+    // Scoped: one batch of deadlines asks for each workflow's name once.
+    private readonly Dictionary<string, string> workflowNames = [];
+
     public async Task<IReadOnlyList<Guid>> HandleAsync(LsiDbContext db, TimerRecord timer, TaskRecord task, CancellationToken ct)
     {
-        var workflowName = await db.Set<DefinitionRecord>().AsNoTracking()
-            .Where(d => d.DefinitionId == task.DefinitionId && d.Status != DefinitionStatus.Draft)
-            .OrderByDescending(d => d.Version).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? task.DefinitionId;
+        if (!workflowNames.TryGetValue(task.DefinitionId, out var workflowName))
+        {
+            workflowName = await db.Set<DefinitionRecord>().AsNoTracking()
+                .Where(d => d.DefinitionId == task.DefinitionId && d.Status != DefinitionStatus.Draft)
+                .OrderByDescending(d => d.Version).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? task.DefinitionId;
+            workflowNames[task.DefinitionId] = workflowName;
+        }
         var model = Model(task, workflowName, options.Language, options.PublicBaseUrl);
         var notification = timer.TaskDeadline switch
         {

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Text.Json;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Application;
@@ -70,16 +69,9 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
 
     public async ValueTask<IReadOnlyList<TaskItem>> Handle(ListOpenTasks query, CancellationToken cancellationToken)
     {
-        var actor = query.Actor;
         var filter = query.Filter ?? new TaskFilter();
-        var user = actor.UserName;
+        var take = Math.Clamp(query.Take, 1, 1000);
         var tasks = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == filter.Status);
-        tasks = filter.Scope switch
-        {
-            TaskScope.Mine => tasks.Where(t => t.AssigneeUser == user || t.ClaimedBy == user || t.CompletedBy == user),
-            TaskScope.Organisation => tasks.Where(t => t.Organisation == actor.Organisation).Where(TaskAccess.Visible(actor)),
-            _ => tasks.Where(TaskAccess.Visible(actor)),
-        };
         var now = time.GetUtcNow();
         if (filter.Overdue)
         {
@@ -94,12 +86,36 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
         {
             tasks = tasks.Where(t => t.DefinitionId == filter.DefinitionId);
         }
-        var ordered = filter.Sort == TaskSort.Priority
-            ? tasks.OrderBy(t => t.Priority == "high" ? 0 : t.Priority == "low" ? 2 : 1).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
-            : tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt);
-        var rows = await ordered.ThenBy(t => t.CreatedAt).Take(Math.Clamp(query.Take, 1, 1000)).ToListAsync(cancellationToken);
-        return rows.Select(ToItem).ToList();
+        // Each branch of visibility takes its first rows in the requested order; their union, ordered the same
+        // way, holds the first rows of all.
+        var rows = new Dictionary<Guid, TaskRecord>();
+        foreach (var branch in TaskAccess.VisibleBranches(query.Actor, includeCompleted: filter.Status != TaskStatus.Open, filter.Scope))
+        {
+            foreach (var row in await Sorted(tasks.Where(branch), filter.Sort).Take(take).ToListAsync(cancellationToken))
+            {
+                rows.TryAdd(row.Id, row);
+            }
+        }
+        var merged = filter.Sort == TaskSort.Priority
+            ? rows.Values.OrderBy(t => PriorityRank(t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
+            : rows.Values.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt);
+        return [.. merged.ThenBy(t => t.CreatedAt).Take(take).Select(ToItem)];
     }
+
+    /// <summary>
+    /// Due date first, tasks without one last (PostgreSQL sorts nulls last in ascending order, so the plain
+    /// order can walk an index); or priority, then due date.
+    /// </summary>
+    private static IOrderedQueryable<TaskRecord> Sorted(IQueryable<TaskRecord> tasks, TaskSort sort) => sort == TaskSort.Priority
+        ? tasks.OrderBy(t => t.Priority == "high" ? 0 : t.Priority == "low" ? 2 : 1).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+        : tasks.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt);
+
+    private static int PriorityRank(string priority) => priority switch
+    {
+        "high" => 0,
+        "low" => 2,
+        _ => 1,
+    };
 
     /// <summary>The end of this week (Sunday midnight) in Dutch time, where the people are.</summary>
     private static DateTimeOffset EndOfWeek(DateTimeOffset now)

@@ -34,24 +34,43 @@ public static class TaskAccess
     public static bool MayComplete(TaskRecord task, Actor actor) =>
         IsAssignedTo(task, actor) && (task.ClaimedBy is null || string.Equals(task.ClaimedBy, actor.UserName, StringComparison.Ordinal));
 
-    public static bool MaySee(TaskRecord task, Actor actor) => Visible(actor).Compile()(task);
+    public static bool MaySee(TaskRecord task, Actor actor) =>
+        VisibleBranches(actor, includeCompleted: true).Any(branch => branch.Compile()(task));
 
-    /// <summary>The visibility rule as a query predicate, so lists and single reads agree.</summary>
-    public static Expression<Func<TaskRecord, bool>> Visible(Actor actor)
+    /// <summary>
+    /// The visibility rule as query predicates whose union is what the actor may see. Separate branches, not one
+    /// OR, so each is answered by its own index in due-date order, however many tasks other people have.
+    /// </summary>
+    public static IReadOnlyList<Expression<Func<TaskRecord, bool>>> VisibleBranches(Actor actor, bool includeCompleted, TaskScope scope = TaskScope.Visible)
     {
-        if (actor.IsInRole(Roles.Secretary))
+        if (actor.IsInRole(Roles.Secretary) && scope == TaskScope.Visible)
         {
-            return _ => true;
+            return [_ => true];
         }
         var user = actor.UserName;
         var organisation = actor.Organisation;
-        var member = IsOrganisationMember(actor);
         var roles = actor.Roles.ToList();
-        return t => t.AssigneeUser == user
-            || t.ClaimedBy == user
-            || t.CompletedBy == user
-            || (member && t.Organisation != null && t.Organisation == organisation && (t.Role == null || roles.Contains(t.Role)))
-            || (t.Organisation == null && t.AssigneeUser == null && t.Role != null && roles.Contains(t.Role));
+        var branches = new List<Expression<Func<TaskRecord, bool>>>();
+        if (scope != TaskScope.Organisation)
+        {
+            branches.Add(t => t.AssigneeUser == user);
+            branches.Add(t => t.ClaimedBy == user);
+            if (includeCompleted)
+            {
+                branches.Add(t => t.CompletedBy == user);
+            }
+        }
+        if (scope != TaskScope.Mine && IsOrganisationMember(actor) && organisation is not null)
+        {
+            branches.Add(actor.IsInRole(Roles.Secretary)
+                ? t => t.Organisation == organisation
+                : t => t.Organisation == organisation && (t.Role == null || roles.Contains(t.Role)));
+        }
+        if (scope == TaskScope.Visible)
+        {
+            branches.Add(t => t.Organisation == null && t.AssigneeUser == null && t.Role != null && roles.Contains(t.Role));
+        }
+        return branches;
     }
 
     public static void EnsureMayComplete(TaskRecord task, Actor actor)
