@@ -614,6 +614,168 @@ namespace LsiWorkflow.Host.Migrations
                     b.ToTable("AspNetUsers", "lsi");
                 });
 
+            modelBuilder.Entity("LsiWorkflow.Host.Inbox.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("SubstituteUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("substitute_user_name");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_absences");
+
+                    b.HasIndex("UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbox_absences_one_current")
+                        .HasFilter("ended_at is null");
+
+                    b.ToTable("inbox_absences", "lsi");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Host.Inbox.CalendarFeedToken", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_inbox_calendar_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbox_calendar_tokens_token_hash");
+
+                    b.ToTable("inbox_calendar_tokens", "lsi");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Host.Inbox.SavedTaskView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("filter");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_saved_views");
+
+                    b.HasIndex("UserName", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbox_saved_views_user_name_name");
+
+                    b.ToTable("inbox_saved_views", "lsi");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Host.Inbox.UserNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_notifications");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_inbox_notifications_unread")
+                        .HasFilter("read_at is null");
+
+                    b.HasIndex("MessageId", "UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbox_notifications_message_id_user_name");
+
+                    b.HasIndex("UserName", "CreatedAt")
+                        .HasDatabaseName("ix_inbox_notifications_user_name_created_at");
+
+                    b.ToTable("inbox_notifications", "lsi");
+                });
+
             modelBuilder.Entity("LsiWorkflow.Host.Workflows.Persistence.BookmarkRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1042,8 +1204,20 @@ namespace LsiWorkflow.Host.Migrations
                     b.HasIndex("AssigneeUser", "Status", "DueAt")
                         .HasDatabaseName("ix_workflow_tasks_assignee_user_status_due_at");
 
+                    b.HasIndex("ClaimedBy", "Status", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_claimed_by_status_due_at")
+                        .HasFilter("claimed_by is not null");
+
+                    b.HasIndex("CompletedBy", "Status", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_completed_by_status_due_at")
+                        .HasFilter("completed_by is not null");
+
                     b.HasIndex("Organisation", "Status", "DueAt")
                         .HasDatabaseName("ix_workflow_tasks_organisation_status_due_at");
+
+                    b.HasIndex("Role", "Status", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_role_only")
+                        .HasFilter("organisation is null and assignee_user is null");
 
                     b.ToTable("workflow_tasks", "lsi");
                 });

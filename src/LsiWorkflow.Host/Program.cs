@@ -2,6 +2,7 @@ using LsiWorkflow.Host.Api;
 using LsiWorkflow.Host.Components;
 using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Inbox;
 using LsiWorkflow.Host.Localization;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Scheduling;
@@ -20,6 +21,7 @@ builder.AddLsiUi();
 builder.AddLsiApplication();
 builder.AddLsiDomain();
 builder.AddLsiWorkflows();
+builder.AddLsiInbox();
 
 var app = builder.Build();
 

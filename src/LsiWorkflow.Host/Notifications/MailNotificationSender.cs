@@ -1,5 +1,6 @@
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Persistence;
 using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,19 +18,42 @@ public sealed class MailOptions
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
     public string PickupFolder { get; set; } = "mail-pickup";
+
+    /// <summary>Language of notification texts: nl (default) or en.</summary>
+    public string Language { get; set; } = "nl";
+
+    /// <summary>Address of the application as people reach it, for links in mails.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }
 
 /// <summary>
-/// Mails a notification to every person it names (by user, role or organisation). The Message-Id is derived
-/// from the notification's id, so a repeated dispatch overwrites the same pickup file or is recognisable as a
-/// duplicate by the receiving server.
+/// Puts a notification in the in-app list of every person it names (by user, role or organisation) and mails
+/// those with an address. The Message-Id is derived from the notification's id, so a repeated dispatch
+/// overwrites the same pickup file or is recognisable as a duplicate by the receiving server, and adds no
+/// second in-app line.
 /// </summary>
-internal sealed class MailNotificationSender(UserManager<LsiUser> users, MailOptions options, IHostEnvironment environment, ILogger<MailNotificationSender> log)
+internal sealed class MailNotificationSender(
+    UserManager<LsiUser> users,
+    LsiDbContext db,
+    MailOptions options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<MailNotificationSender> log)
     : INotificationSender
 {
     public async Task SendAsync(NotificationRequested notification, CancellationToken ct)
     {
-        var recipients = await RecipientsAsync(notification, ct);
+        var people = await PeopleAsync(notification, ct);
+        var now = time.GetUtcNow();
+        foreach (var person in people)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                insert into lsi.inbox_notifications (id, message_id, user_name, subject, body, created_at)
+                values ({Guid.NewGuid()}, {notification.MessageId}, {person.UserName}, {notification.Subject}, {notification.Body}, {now})
+                on conflict (message_id, user_name) do nothing
+                """, ct);
+        }
+        var recipients = people.Where(u => !string.IsNullOrEmpty(u.Email)).Select(u => (Name: u.DisplayName, Email: u.Email!)).ToList();
         if (recipients.Count == 0)
         {
             log.LogWarning("Notification {MessageId} names nobody who has an e-mail address", notification.MessageId);
@@ -61,7 +85,7 @@ internal sealed class MailNotificationSender(UserManager<LsiUser> users, MailOpt
         await smtp.DisconnectAsync(quit: true, ct);
     }
 
-    private async Task<List<(string Name, string Email)>> RecipientsAsync(NotificationRequested notification, CancellationToken ct)
+    private async Task<List<LsiUser>> PeopleAsync(NotificationRequested notification, CancellationToken ct)
     {
         var found = new Dictionary<Guid, LsiUser>();
         foreach (var user in await users.Users.Where(u => notification.Users.Contains(u.UserName!) || notification.Organisations.Contains(u.OrganisationCode)).ToListAsync(ct))
@@ -75,6 +99,6 @@ internal sealed class MailNotificationSender(UserManager<LsiUser> users, MailOpt
                 found[user.Id] = user;
             }
         }
-        return found.Values.Where(u => !string.IsNullOrEmpty(u.Email)).Select(u => (u.DisplayName, u.Email!)).ToList();
+        return [.. found.Values];
     }
 }

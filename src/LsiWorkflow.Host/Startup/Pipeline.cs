@@ -2,6 +2,7 @@ using LsiWorkflow.Host.Api;
 using LsiWorkflow.Host.Components;
 using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Inbox;
 using LsiWorkflow.Host.Scheduling;
 using LsiWorkflow.Host.Workflows;
 
@@ -30,6 +31,7 @@ public static class Pipeline
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapInboxEndpoints();
         app.MapLsiHangfireDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

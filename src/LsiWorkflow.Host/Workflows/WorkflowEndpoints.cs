@@ -72,8 +72,11 @@ public static class WorkflowEndpoints
             .WithSummary("Meldt een domeingebeurtenis (bijv. DpiaCompleted); wachtende instanties gaan verder.");
 
         var tasks = app.MapGroup("/api/tasks").WithTags("Taken").RequireAuthorization(Policies.CanCompleteTasksOfOwnOrganisation);
-        tasks.MapGet("/", (ClaimsPrincipal user, IMediator m, CancellationToken ct) => m.Send(new ListOpenTasks(Actor.From(user)), ct))
-            .WithSummary("Open taken voor u, uw rol of uw organisatie.");
+        tasks.MapGet("/", (ClaimsPrincipal user, IMediator m, CancellationToken ct, TaskScope? scope, bool? overdue, bool? dueThisWeek, string? definitionId,
+                Persistence.TaskStatus? status, TaskSort? sort, int? take) =>
+                m.Send(new ListOpenTasks(Actor.From(user), take ?? 200, new TaskFilter(
+                    scope ?? TaskScope.Visible, overdue ?? false, dueThisWeek ?? false, definitionId, status ?? Persistence.TaskStatus.Open, sort ?? TaskSort.DueDate)), ct))
+            .WithSummary("Taken voor u, uw rol of uw organisatie (standaard de open), te filteren en te sorteren.");
         tasks.MapGet("/{taskId:guid}", (Guid taskId, ClaimsPrincipal user, IMediator m, CancellationToken ct) => m.Send(new GetTask(taskId, Actor.From(user)), ct))
             .WithSummary("Eén taak.");
         tasks.MapPost("/{taskId:guid}/complete", async (Guid taskId, CompleteBody body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>

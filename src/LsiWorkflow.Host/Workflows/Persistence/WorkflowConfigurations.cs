@@ -79,6 +79,11 @@ internal sealed class TaskRecordConfiguration : IEntityTypeConfiguration<TaskRec
         b.HasIndex(t => t.InstanceId);
         b.HasIndex(t => new { t.Organisation, t.Status, t.DueAt });
         b.HasIndex(t => new { t.AssigneeUser, t.Status, t.DueAt });
+        // The other ways a task reaches an inbox (see TaskAccess.VisibleBranches), each with an index of its own.
+        b.HasIndex(t => new { t.ClaimedBy, t.Status, t.DueAt }).HasFilter("claimed_by is not null");
+        b.HasIndex(t => new { t.CompletedBy, t.Status, t.DueAt }).HasFilter("completed_by is not null");
+        b.HasIndex(t => new { t.Role, t.Status, t.DueAt }).HasFilter("organisation is null and assignee_user is null")
+            .HasDatabaseName("ix_workflow_tasks_role_only");
     }
 }
 

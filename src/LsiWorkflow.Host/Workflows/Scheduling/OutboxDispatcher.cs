@@ -23,13 +23,9 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> log)
 {
-    public async Task DispatchAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        foreach (var id in ids)
-        {
-            await DispatchOneAsync(id, ct);
-        }
-    }
+    /// <summary>Each message in a transaction of its own; a few at a time, as messages lock only themselves.</summary>
+    public Task DispatchAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, DispatchOneAsync);
 
     public async Task DispatchStaleAsync(TimeSpan olderThan, CancellationToken ct)
     {
@@ -44,7 +40,7 @@ public sealed class OutboxDispatcher(
         await DispatchAsync(stale, ct);
     }
 
-    private async Task DispatchOneAsync(Guid id, CancellationToken ct)
+    private async ValueTask DispatchOneAsync(Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

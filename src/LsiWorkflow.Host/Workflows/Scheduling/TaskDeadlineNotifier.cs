@@ -1,36 +1,40 @@
-using System.Globalization;
 using System.Text.Json;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Notifications;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Workflows.Persistence;
 using LsiWorkflow.Host.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Scriban.Runtime;
 
 namespace LsiWorkflow.Host.Workflows.Scheduling;
 
 /// <summary>
 /// Reminds the people a task is assigned to before and on its due date, and tells the escalation target
-/// (steering-group member or secretariat) once it is overdue. The mail goes through the outbox.
+/// (steering-group member or secretariat) once it is overdue. The text comes from the notification
+/// templates; the mail goes through the outbox.
 /// </summary>
-public sealed class TaskDeadlineNotifier(TimeProvider time) : ITaskDeadlineHandler
+public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOptions options, TimeProvider time) : ITaskDeadlineHandler
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    // Scoped: one batch of deadlines asks for each workflow's name once.
+    private readonly Dictionary<string, string> workflowNames = [];
 
-    public Task<IReadOnlyList<Guid>> HandleAsync(LsiDbContext db, TimerRecord timer, TaskRecord task, CancellationToken ct)
+    public async Task<IReadOnlyList<Guid>> HandleAsync(LsiDbContext db, TimerRecord timer, TaskRecord task, CancellationToken ct)
     {
-        var due = task.DueAt?.ToString("dddd d MMMM yyyy", Dutch) ?? "onbekend";
+        if (!workflowNames.TryGetValue(task.DefinitionId, out var workflowName))
+        {
+            workflowName = await db.Set<DefinitionRecord>().AsNoTracking()
+                .Where(d => d.DefinitionId == task.DefinitionId && d.Status != DefinitionStatus.Draft)
+                .OrderByDescending(d => d.Version).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? task.DefinitionId;
+            workflowNames[task.DefinitionId] = workflowName;
+        }
+        var model = Model(task, workflowName, options.Language, options.PublicBaseUrl);
         var notification = timer.TaskDeadline switch
         {
-            TaskDeadlineKind.Escalation => new NotificationRequested(
-                timer.Id, [], [EscalationRole(task.EscalateTo)], [],
-                $"Escalatie: taak '{task.Title}' is te laat",
-                $"De taak '{task.Title}' voor {task.Organisation ?? task.AssigneeUser ?? task.Role} had op {due} afgerond moeten zijn en staat nog open."),
-            TaskDeadlineKind.Due => Assignees(timer.Id, task,
-                $"Vandaag: taak '{task.Title}'",
-                $"De taak '{task.Title}' moet vandaag ({due}) worden afgerond."),
-            _ => Assignees(timer.Id, task,
-                $"Herinnering: taak '{task.Title}'",
-                $"De taak '{task.Title}' moet uiterlijk {due} worden afgerond."),
+            TaskDeadlineKind.Escalation => Escalation(timer.Id, task, templates.Render(NotificationTemplates.TaskEscalation, options.Language, model)),
+            TaskDeadlineKind.Due => Assignees(timer.Id, task, templates.Render(NotificationTemplates.TaskDue, options.Language, model)),
+            _ => Assignees(timer.Id, task, templates.Render(NotificationTemplates.TaskReminder, options.Language, model)),
         };
         var message = new OutboxMessage
         {
@@ -41,21 +45,58 @@ public sealed class TaskDeadlineNotifier(TimeProvider time) : ITaskDeadlineHandl
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(message);
-        return Task.FromResult<IReadOnlyList<Guid>>([message.Id]);
+        return [message.Id];
     }
 
-    private static NotificationRequested Assignees(Guid id, TaskRecord task, string subject, string body) => new(
+    /// <summary>What the task templates see: <c>task.*</c> and <c>workflow.*</c>.</summary>
+    public static ScriptObject Model(TaskRecord task, string workflowName, string language, string baseUrl) => new()
+    {
+        ["task"] = new ScriptObject
+        {
+            ["title"] = task.Title,
+            ["description"] = task.Description ?? "",
+            ["assigned_to"] = task.AssigneeUser ?? task.Organisation ?? task.Role ?? "",
+            ["priority"] = Priority(task.Priority, language),
+            ["due"] = NotificationTemplates.FormatMoment(task.DueAt, language),
+            ["escalate_to"] = task.EscalateTo is null ? "" : EscalationName(task.EscalateTo, language),
+            ["url"] = $"{baseUrl.TrimEnd('/')}/tasks/{task.Id}",
+        },
+        ["workflow"] = new ScriptObject { ["name"] = workflowName, ["id"] = task.DefinitionId },
+    };
+
+    private static NotificationRequested Assignees(Guid id, TaskRecord task, RenderedNotification text) => new(
         id,
         task.AssigneeUser is null && task.Organisation is { } organisation ? [organisation] : [],
         task.AssigneeUser is null && task.Organisation is null && task.Role is { } role ? [role] : [],
         task.AssigneeUser is { } user ? [user] : [],
-        subject,
-        body);
+        text.Subject,
+        text.Body);
+
+    private static NotificationRequested Escalation(Guid id, TaskRecord task, RenderedNotification text) =>
+        new(id, [], [EscalationRole(task.EscalateTo)], [], text.Subject, text.Body);
 
     /// <summary>Definitions name the target in words of the organisation; people hold roles.</summary>
     private static string EscalationRole(string? escalateTo) => escalateTo switch
     {
-        "SteeringGroupMember" or "Stuurgroep" => Roles.SteeringGroupMember,
+        "SteeringGroupMember" or "Stuurgroep" or "SteeringGroup" => Roles.SteeringGroupMember,
         _ => Roles.Secretary,
+    };
+
+    private static string EscalationName(string escalateTo, string language) => (EscalationRole(escalateTo), language) switch
+    {
+        (Roles.SteeringGroupMember, "en") => "the steering group",
+        (Roles.SteeringGroupMember, _) => "de stuurgroep",
+        (_, "en") => "the secretariat",
+        _ => "het secretariaat",
+    };
+
+    private static string Priority(string priority, string language) => (priority, language) switch
+    {
+        ("high", "en") => "high",
+        ("low", "en") => "low",
+        (_, "en") => "normal",
+        ("high", _) => "hoog",
+        ("low", _) => "laag",
+        _ => "normaal",
     };
 }

@@ -43,8 +43,9 @@ public sealed class WorkflowTimers(
             {
                 break;
             }
-            var firedInBatch = 0;
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (timer, token) =>
+            // Task deadlines touch no instance: a whole batch of them fires in one transaction.
+            var firedInBatch = await FireTaskTimersAsync([.. due.Where(t => t.TaskId is not null)], ct);
+            await Parallel.ForEachAsync(due.Where(t => t.TaskId is null), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (timer, token) =>
             {
                 if (await FireAsync(timer, token))
                 {
@@ -68,7 +69,7 @@ public sealed class WorkflowTimers(
             return timer switch
             {
                 { InstanceId: { } instanceId } => await FireInstanceTimerAsync(timer.Id, instanceId, ct),
-                { TaskId: { } taskId } => await FireTaskTimerAsync(timer, taskId, ct),
+                { TaskId: not null } => await FireTaskTimerAsync(timer, ct),
                 _ => await FireStartTimerAsync(timer, ct),
             };
         }
@@ -95,29 +96,53 @@ public sealed class WorkflowTimers(
         return claimed;
     }
 
-    private async Task<bool> FireTaskTimerAsync(TimerRecord timer, Guid taskId, CancellationToken ct)
+    private async Task<bool> FireTaskTimerAsync(TimerRecord timer, CancellationToken ct) =>
+        await FireTaskTimersAsync([timer], ct) == 1;
+
+    /// <summary>
+    /// Claims the task timers that are still pending (skipping those another node holds), lets the deadline
+    /// handler act on each whose task is open, and commits claims and outbox messages together. The messages
+    /// go to the dispatcher in chunks, so ten thousand reminders make a few hundred jobs, not ten thousand.
+    /// </summary>
+    private async Task<int> FireTaskTimersAsync(IReadOnlyList<TimerRecord> timers, CancellationToken ct)
     {
-        IReadOnlyList<Guid> outbox = [];
+        if (timers.Count == 0)
+        {
+            return 0;
+        }
+        var outbox = new List<Guid>();
+        int claimedCount;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!await ClaimAsync(db, timer.Id, ct))
+            var ids = timers.Select(t => t.Id).ToArray();
+            var claimed = await db.Set<TimerRecord>()
+                .FromSqlInterpolated($"select * from lsi.workflow_timers where id = any({ids}) and status = 'Pending' for update skip locked")
+                .AsTracking()
+                .ToListAsync(ct);
+            var now = time.GetUtcNow();
+            foreach (var timer in claimed)
             {
-                return false;
+                timer.Status = TimerStatus.Fired;
+                timer.FiredAt = now;
             }
-            var task = await db.Set<TaskRecord>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is { Status: Persistence.TaskStatus.Open })
+            var taskIds = claimed.Select(t => t.TaskId!.Value).Distinct().ToList();
+            var tasks = await db.Set<TaskRecord>().AsNoTracking()
+                .Where(t => taskIds.Contains(t.Id) && t.Status == Persistence.TaskStatus.Open)
+                .ToDictionaryAsync(t => t.Id, ct);
+            foreach (var timer in claimed.Where(t => tasks.ContainsKey(t.TaskId!.Value)))
             {
-                outbox = await deadlines.HandleAsync(db, timer, task, ct);
-                await db.SaveChangesAsync(ct);
+                outbox.AddRange(await deadlines.HandleAsync(db, timer, tasks[timer.TaskId!.Value], ct));
             }
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            claimedCount = claimed.Count;
         }
-        if (outbox.Count > 0)
+        foreach (var chunk in outbox.Chunk(50))
         {
-            await scheduler.DispatchSoonAsync(outbox, ct);
+            await scheduler.DispatchSoonAsync(chunk, ct);
         }
-        return true;
+        return claimedCount;
     }
 
     /// <summary>

@@ -80,30 +80,3 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
             : new ConflictException("Taak vervallen", "Deze taak is vervallen: de werkstroom heeft haar niet meer nodig.");
     }
 }
-
-/// <summary>Who may decide a task: the named person, the role, or a person of the named organisation.</summary>
-public static class TaskAccess
-{
-    public static bool MayComplete(TaskRecord task, Actor actor)
-    {
-        if (task.AssigneeUser is { } user)
-        {
-            return string.Equals(user, actor.UserName, StringComparison.OrdinalIgnoreCase);
-        }
-        if (task.Organisation is { } organisation)
-        {
-            return organisation == actor.Organisation
-                && (actor.IsInRole(Roles.Partner) || actor.IsInRole(Roles.SteeringGroupMember) || actor.IsInRole(Roles.Secretary))
-                && (task.Role is null || actor.IsInRole(task.Role));
-        }
-        return task.Role is { } role && actor.IsInRole(role);
-    }
-
-    public static void EnsureMayComplete(TaskRecord task, Actor actor)
-    {
-        if (!MayComplete(task, actor))
-        {
-            throw new ForbiddenException("Deze taak is niet aan u of uw organisatie toegewezen.");
-        }
-    }
-}

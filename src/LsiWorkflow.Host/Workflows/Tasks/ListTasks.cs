@@ -27,31 +27,103 @@ public sealed record TaskItem(
     DateTimeOffset? DueAt,
     string Priority,
     string Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? ClaimedBy = null,
+    string? CompletedBy = null,
+    string? Outcome = null,
+    string? Comment = null,
+    DateTimeOffset? ClosedAt = null);
+
+/// <summary>Whose tasks: everything the actor may see, only theirs (assigned or claimed), or their organisation's.</summary>
+public enum TaskScope
+{
+    Visible,
+    Mine,
+    Organisation,
+}
+
+public enum TaskSort
+{
+    DueDate,
+    Priority,
+}
+
+/// <summary>How a person filters and sorts their inbox; also what a saved view keeps.</summary>
+public sealed record TaskFilter(
+    TaskScope Scope = TaskScope.Visible,
+    bool Overdue = false,
+    bool DueThisWeek = false,
+    string? DefinitionId = null,
+    TaskStatus Status = TaskStatus.Open,
+    TaskSort Sort = TaskSort.DueDate);
 
 /// <summary>
-/// The open tasks the actor may decide: assigned to them, to their role, or to their organisation.
-/// A secretary sees every open task (read-only unless assigned).
+/// The tasks the actor may see, open ones by default: assigned to or claimed by them, of their organisation
+/// (for their role), or of a role they hold. A secretary sees every task (read-only unless assigned).
 /// </summary>
-public sealed record ListOpenTasks(Actor Actor, int Take = 200) : IQuery<IReadOnlyList<TaskItem>>;
+public sealed record ListOpenTasks(Actor Actor, int Take = 200, TaskFilter? Filter = null) : IQuery<IReadOnlyList<TaskItem>>;
 
-public sealed class ListOpenTasksHandler(LsiDbContext db) : IQueryHandler<ListOpenTasks, IReadOnlyList<TaskItem>>
+public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : IQueryHandler<ListOpenTasks, IReadOnlyList<TaskItem>>
 {
+    private static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     public async ValueTask<IReadOnlyList<TaskItem>> Handle(ListOpenTasks query, CancellationToken cancellationToken)
     {
-        var actor = query.Actor;
-        var roles = actor.Roles.ToList();
-        var tasks = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == TaskStatus.Open);
-        if (!actor.IsInRole(Roles.Secretary))
+        var filter = query.Filter ?? new TaskFilter();
+        var take = Math.Clamp(query.Take, 1, 1000);
+        var tasks = db.Set<TaskRecord>().AsNoTracking().Where(t => t.Status == filter.Status);
+        var now = time.GetUtcNow();
+        if (filter.Overdue)
         {
-            tasks = tasks.Where(t =>
-                t.AssigneeUser == actor.UserName
-                || (t.AssigneeUser == null && t.Organisation != null && t.Organisation == actor.Organisation && (t.Role == null || roles.Contains(t.Role)))
-                || (t.AssigneeUser == null && t.Organisation == null && t.Role != null && roles.Contains(t.Role)));
+            tasks = tasks.Where(t => t.DueAt < now);
         }
-        var rows = await tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Take(Math.Clamp(query.Take, 1, 1000)).ToListAsync(cancellationToken);
-        return rows.Select(ToItem).ToList();
+        if (filter.DueThisWeek)
+        {
+            var endOfWeek = EndOfWeek(now);
+            tasks = tasks.Where(t => t.DueAt >= now && t.DueAt < endOfWeek);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.DefinitionId))
+        {
+            tasks = tasks.Where(t => t.DefinitionId == filter.DefinitionId);
+        }
+        // Each branch of visibility takes its first rows in the requested order; their union, ordered the same
+        // way, holds the first rows of all.
+        var rows = new Dictionary<Guid, TaskRecord>();
+        foreach (var branch in TaskAccess.VisibleBranches(query.Actor, includeCompleted: filter.Status != TaskStatus.Open, filter.Scope))
+        {
+            foreach (var row in await Sorted(tasks.Where(branch), filter.Sort).Take(take).ToListAsync(cancellationToken))
+            {
+                rows.TryAdd(row.Id, row);
+            }
+        }
+        var merged = filter.Sort == TaskSort.Priority
+            ? rows.Values.OrderBy(t => PriorityRank(t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
+            : rows.Values.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt);
+        return [.. merged.ThenBy(t => t.CreatedAt).Take(take).Select(ToItem)];
+    }
+
+    /// <summary>
+    /// Due date first, tasks without one last (PostgreSQL sorts nulls last in ascending order, so the plain
+    /// order can walk an index); or priority, then due date.
+    /// </summary>
+    private static IOrderedQueryable<TaskRecord> Sorted(IQueryable<TaskRecord> tasks, TaskSort sort) => sort == TaskSort.Priority
+        ? tasks.OrderBy(t => t.Priority == "high" ? 0 : t.Priority == "low" ? 2 : 1).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+        : tasks.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt);
+
+    private static int PriorityRank(string priority) => priority switch
+    {
+        "high" => 0,
+        "low" => 2,
+        _ => 1,
+    };
+
+    /// <summary>The end of this week (Sunday midnight) in Dutch time, where the people are.</summary>
+    private static DateTimeOffset EndOfWeek(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, Dutch);
+        var daysToMonday = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
+        var nextMonday = local.Date.AddDays(daysToMonday == 0 ? 7 : daysToMonday);
+        return new DateTimeOffset(nextMonday, Dutch.GetUtcOffset(nextMonday)).ToUniversalTime();
     }
 
     internal static TaskItem ToItem(TaskRecord t) => new(
@@ -59,7 +131,7 @@ public sealed class ListOpenTasksHandler(LsiDbContext db) : IQueryHandler<ListOp
         JsonSerializer.Deserialize<List<string>>(t.Outcomes, WorkflowRuntime.Json) ?? [],
         JsonSerializer.Deserialize<List<string>>(t.CommentRequiredFor, WorkflowRuntime.Json) ?? [],
         JsonSerializer.Deserialize<List<FormField>>(t.FormFields, WorkflowRuntime.Json) ?? [],
-        t.DueAt, t.Priority, t.Status.ToString(), t.CreatedAt);
+        t.DueAt, t.Priority, t.Status.ToString(), t.CreatedAt, t.ClaimedBy, t.CompletedBy, t.Outcome, t.Comment, t.ClosedAt);
 }
 
 /// <summary>One task, for whoever may see it: its assignee, its organisation, or a secretary.</summary>
@@ -67,14 +139,6 @@ public sealed record GetTask(Guid TaskId, Actor Actor) : IQuery<TaskItem>;
 
 public sealed class GetTaskHandler(LsiDbContext db) : IQueryHandler<GetTask, TaskItem>
 {
-    public async ValueTask<TaskItem> Handle(GetTask query, CancellationToken cancellationToken)
-    {
-        var task = await db.Set<TaskRecord>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == query.TaskId, cancellationToken)
-            ?? throw new NotFoundException($"Taak {query.TaskId} bestaat niet.");
-        if (!query.Actor.IsInRole(Roles.Secretary) && !TaskAccess.MayComplete(task, query.Actor))
-        {
-            throw new ForbiddenException("Deze taak is niet aan u of uw organisatie toegewezen.");
-        }
-        return ListOpenTasksHandler.ToItem(task);
-    }
+    public async ValueTask<TaskItem> Handle(GetTask query, CancellationToken cancellationToken) =>
+        ListOpenTasksHandler.ToItem(await TaskAccess.FindVisibleAsync(db, query.TaskId, query.Actor, cancellationToken));
 }

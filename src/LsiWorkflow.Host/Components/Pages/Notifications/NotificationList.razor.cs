@@ -1,0 +1,58 @@
+using LsiWorkflow.Host.Inbox;
+using LsiWorkflow.Host.Inbox.Calendar;
+using LsiWorkflow.Host.Inbox.Notifications;
+using LsiWorkflow.Host.Notifications;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Components.Pages.Notifications;
+
+public partial class NotificationList
+{
+    private IReadOnlyList<NotificationItem> notifications = [];
+    private bool unreadOnly;
+    private CalendarFeedStatus? calendar;
+    private string? calendarUrl;
+
+    [Inject]
+    private UseCases UseCases { get; set; } = default!;
+
+    [Inject]
+    private MailOptions Options { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        calendar = await UseCases.SendAsync(new GetCalendarFeedStatus(await UseCases.ActorAsync()));
+    }
+
+    private async Task LoadAsync() =>
+        notifications = await UseCases.SendAsync(new ListNotifications(await UseCases.ActorAsync(), unreadOnly));
+
+    private async Task OnlyUnreadAsync(bool value)
+    {
+        unreadOnly = value;
+        await LoadAsync();
+    }
+
+    private async Task MarkReadAsync(Guid? id)
+    {
+        await UseCases.SendAsync(new MarkNotificationsRead(id, await UseCases.ActorAsync()));
+        await LoadAsync();
+    }
+
+    private async Task RegenerateAsync()
+    {
+        var actor = await UseCases.ActorAsync();
+        var created = await UseCases.SendAsync(new RegenerateCalendarToken(actor));
+        calendarUrl = InboxExtensions.CalendarUrl(Options.PublicBaseUrl, created.Token);
+        calendar = await UseCases.SendAsync(new GetCalendarFeedStatus(actor));
+    }
+
+    private async Task RevokeAsync()
+    {
+        var actor = await UseCases.ActorAsync();
+        await UseCases.SendAsync(new RevokeCalendarToken(actor));
+        calendarUrl = null;
+        calendar = await UseCases.SendAsync(new GetCalendarFeedStatus(actor));
+    }
+}
