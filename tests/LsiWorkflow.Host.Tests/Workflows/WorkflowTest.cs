@@ -108,20 +108,23 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var quiet = await Host.InScopeAsync(async services =>
+            var undone = await Host.InScopeAsync(async services =>
             {
                 await services.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None);
                 await services.GetRequiredService<OutboxDispatcher>().DispatchStaleAsync(TimeSpan.Zero, CancellationToken.None);
                 var db = services.GetRequiredService<LsiDbContext>();
                 var now = Host.Factory.Clock.GetUtcNow();
-                return !await db.Set<OutboxMessage>().AnyAsync(m => m.DispatchedAt == null)
-                    && !await db.Set<TimerRecord>().AnyAsync(t => t.Status == TimerStatus.Pending && t.DueAt <= now);
+                var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.DispatchedAt == null)
+                    .Select(m => $"{m.Kind} (attempts {m.Attempts}: {m.LastError})").ToListAsync();
+                var timers = await db.Set<TimerRecord>().AsNoTracking().Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+                    .Select(t => $"timer {t.Id} due {t.DueAt:O}").ToListAsync();
+                return messages.Concat(timers).ToList();
             });
-            if (quiet)
+            if (undone.Count == 0)
             {
                 return;
             }
-            Assert.True(DateTime.UtcNow < deadline, "Timers or outbox messages stay undone.");
+            Assert.True(DateTime.UtcNow < deadline, $"Still undone: {string.Join("; ", undone)}");
             await Task.Delay(100);
         }
     }
