@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -76,12 +77,22 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
         Assert.True(tasks.Count > 0, $"No open task for '{activityId}'; open: {string.Join(", ", (await OpenTasksAsync(instanceId)).Select(t => t.ActivityId))}; {await DescribeAsync(instanceId)}");
         foreach (var task in tasks)
         {
-            using var client = await Host.ClientForAsync(PersonFor(task));
+            using var client = await FreshClientAsync(PersonFor(task));
             var response = await client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome, comment, formValues });
             await ReadAsync(response, HttpStatusCode.OK);
         }
         await SettleAsync();
         return tasks;
+    }
+
+    /// <summary>A client with a token issued now: tokens issued before the clock moved months ahead have expired.</summary>
+    private async Task<HttpClient> FreshClientAsync(string userName)
+    {
+        using var anonymous = Host.CreateClient();
+        var token = await ReadAsync(await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password = HostFixture.Password }), HttpStatusCode.OK);
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
     }
 
     private static string PersonFor(TaskRecord task) => task switch
