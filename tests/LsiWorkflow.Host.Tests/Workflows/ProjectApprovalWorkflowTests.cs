@@ -43,7 +43,7 @@ public sealed class ProjectApprovalWorkflowTests(HostFixture host) : WorkflowTes
         var gate = Output(held, "gate_start");
         Assert.False(gate["passed"]!.GetValue<bool>());
         Assert.Equal(Moratorium, gate["reasons"]![0]!["message"]!.GetValue<string>());
-        var blocked = (await JournalAsync(instanceId)).Single(j => j.ActivityId == "gate_start");
+        var blocked = (await Host.JournalAsync(instanceId)).Single(j => j.ActivityId == "gate_start");
         Assert.Equal("Blocked", blocked.Outcome);
         Assert.Contains(Moratorium, blocked.Message, StringComparison.Ordinal);
         Assert.Equal("Approved", await StatusOfAsync(projectId));
@@ -61,7 +61,7 @@ public sealed class ProjectApprovalWorkflowTests(HostFixture host) : WorkflowTes
         Assert.True(finished.Status == WorkflowStatus.Finished, await DescribeAsync(instanceId));
         Assert.Equal("Started", await StatusOfAsync(projectId));
         Assert.Equal("Started", await StatusOfAsync(earlier));
-        Assert.Equal(["Blocked", "Pass"], (await JournalAsync(instanceId)).Where(j => j.ActivityId == "gate_start").Select(j => j.Outcome));
+        Assert.Equal(["Blocked", "Pass"], (await Host.JournalAsync(instanceId)).Where(j => j.ActivityId == "gate_start").Select(j => j.Outcome));
         var audit = await AuditOfAsync(projectId);
         Assert.Equal(["ProjectProposed", "ProjectParticipantAdded", "ProjectParticipantAdded", "ProjectAdopted", "PrivacyProtocolSet", "ProjectApproved", "ProjectStarted"],
             audit.Select(a => a.Action));

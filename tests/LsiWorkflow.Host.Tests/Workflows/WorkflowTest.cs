@@ -140,14 +140,7 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
         }
     }
 
-    protected Task<InstanceRecord> InstanceAsync(Guid instanceId) =>
-        Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<InstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == instanceId));
-
-    protected async Task<WorkflowState> StateAsync(Guid instanceId) => WorkflowState.FromJson((await InstanceAsync(instanceId)).State);
-
-    protected Task<List<JournalRecord>> JournalAsync(Guid instanceId) =>
-        Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<JournalRecord>().AsNoTracking()
-            .Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync());
+    protected async Task<WorkflowState> StateAsync(Guid instanceId) => WorkflowState.FromJson((await Host.InstanceAsync(instanceId)).State);
 
     protected Task<List<InstanceRecord>> InstancesOfAsync(string definitionId) =>
         Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<InstanceRecord>().AsNoTracking()
@@ -164,7 +157,7 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
     protected async Task<string> DescribeAsync(Guid instanceId)
     {
         var state = await StateAsync(instanceId);
-        var journal = await JournalAsync(instanceId);
+        var journal = await Host.JournalAsync(instanceId);
         return $"status {state.Status}; incidents: {string.Join(" | ", state.Incidents.Select(i => i.Message))}; journal: "
             + string.Join(" | ", journal.TakeLast(6).Select(j => $"{j.ActivityId} {j.Outcome} {j.Message}"));
     }
