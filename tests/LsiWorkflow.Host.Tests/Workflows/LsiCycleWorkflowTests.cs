@@ -17,12 +17,13 @@ namespace LsiWorkflow.Host.Tests.Workflows;
 /// <summary>The evaluation cycle, the multi-year plan, DPIA adoption and commitment tracking, end to end on the real host.</summary>
 public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
 {
-    private static readonly DateTimeOffset July2027 = new(2027, 7, 1, 0, 0, 0, TimeSpan.FromHours(2));
-
     [Fact]
-    public async Task The_convenant_evaluation_starts_in_2027_runs_to_a_published_convenant_and_schedules_2032()
+    public async Task The_convenant_evaluation_starts_on_its_five_yearly_date_runs_to_a_published_convenant_and_schedules_the_next()
     {
-        await AdvanceToAsync(July2027.AddMinutes(1));
+        var due = (await NextEvaluationStartAsync()).DueAt;
+        var local = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        Assert.Equal((7, 1, 0, 2), (local.Month, local.Day, local.Hour, local.Year % 5));
+        await AdvanceToAsync(due.AddMinutes(1));
         var instanceId = Assert.Single(await InstancesOfAsync("convenant-evaluation")).Id;
 
         await CompleteAsync(instanceId, "plan", "Gepland", new { evaluator = "Regioplan", focusPoints = "Privacy\nNon-discriminatie" });
@@ -46,42 +47,44 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
         Assert.Equal([(Organisations.Szw, "Sturing herijken"), (Organisations.Uwv, "DPIA vernieuwen")], owners.Select(o => (o.Organisation!, o.Title)));
         Assert.Contains(await NotificationsAsync(), n => n.Subject == "Evaluatie convenant LSI aan de Tweede Kamer gezonden" && n.Roles.Contains(Roles.MinistryStaff));
         var publication = Assert.Single(await PublicationsAsync());
-        Assert.Equal(("Convenant Landelijke Stuurgroep Interventieteams 2027", PublicationKind.Covenant), (publication.Title, publication.Kind));
-        var next = await Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<TimerRecord>().AsNoTracking()
-            .SingleAsync(t => t.StartDefinitionId == "convenant-evaluation" && t.Status == TimerStatus.Pending));
-        Assert.Equal(new DateTimeOffset(2032, 7, 1, 0, 0, 0, TimeSpan.FromHours(2)), next.DueAt);
+        Assert.Equal(($"Convenant Landelijke Stuurgroep Interventieteams {local.Year}", PublicationKind.Covenant), (publication.Title, publication.Kind));
+        Assert.Equal(due.AddYears(5), (await NextEvaluationStartAsync()).DueAt);
     }
 
     [Fact]
     public async Task The_multi_year_plan_is_adopted_and_asks_for_progress_each_june_reminding_late_owners()
     {
-        var instanceId = await StartAsync("multi-year-plan", new { title = "Meerjarenplan LSI 2026-2027", firstYear = 2026, lastYear = 2027 });
+        // Two plan years, the first one after the clock's year so its June is still to come.
+        var first = Host.Factory.Clock.GetUtcNow().Year + 1;
+        var title = $"Meerjarenplan LSI {first}-{first + 1}";
+        var instanceId = await StartAsync("multi-year-plan", new { title, firstYear = first, lastYear = first + 1 });
 
         await CompleteAsync(instanceId, "draft", "Gereed");
         await CompleteAsync(instanceId, "consult", "Akkoord");
         await CompleteAsync(instanceId, "adopt", "Vaststellen");
         await CompleteAsync(instanceId, "agenda", "Vastgesteld");
         Assert.Empty(await OpenTasksAsync(instanceId, "progress"));
-        await AdvanceToAsync(new DateTimeOffset(2026, 6, 1, 0, 0, 1, TimeSpan.Zero));
+        await AdvanceToAsync(new DateTimeOffset(first, 6, 1, 0, 0, 1, TimeSpan.Zero));
         Assert.True((await OpenTasksAsync(instanceId, "progress")).Count == Partners.Length, await DescribeAsync(instanceId));
         // Nobody reports: a week before the deadline every owner is reminded; a day after it the secretariat hears.
-        await AdvanceToAsync(new DateTimeOffset(2026, 6, 23, 12, 0, 0, TimeSpan.Zero));
+        await AdvanceToAsync(new DateTimeOffset(first, 6, 23, 12, 0, 0, TimeSpan.Zero));
         await CompleteAsync(instanceId, "progress", "Gemeld");
         await CompleteAsync(instanceId, "agenda", "Vastgesteld");
-        await AdvanceToAsync(new DateTimeOffset(2027, 6, 1, 0, 0, 1, TimeSpan.Zero));
+        await AdvanceToAsync(new DateTimeOffset(first + 1, 6, 1, 0, 0, 1, TimeSpan.Zero));
         await CompleteAsync(instanceId, "progress", "Gemeld");
 
         Assert.True((await StateAsync(instanceId)).Status == WorkflowStatus.Finished, await DescribeAsync(instanceId));
         var notifications = await NotificationsAsync();
-        Assert.Equal(Partners.Order(), notifications.Where(n => n.Subject.StartsWith("Herinnering: taak 'Voortgang 2026", StringComparison.Ordinal)).SelectMany(n => n.Organisations).Distinct().Order());
-        Assert.Contains(notifications, n => n.Subject == "Escalatie: taak 'Voortgang 2026 voor de Stand van de uitvoering' is te laat" && n.Roles.SequenceEqual([Roles.Secretary]));
-        Assert.Equal(["Stand van de uitvoering 2027", "Stand van de uitvoering 2026", "Meerjarenplan LSI 2026-2027"], (await PublicationsAsync()).Select(p => p.Title));
+        Assert.Equal(Partners.Order(), notifications.Where(n => n.Subject.StartsWith($"Herinnering: taak 'Voortgang {first}", StringComparison.Ordinal)).SelectMany(n => n.Organisations).Distinct().Order());
+        Assert.Contains(notifications, n => n.Subject == $"Escalatie: taak 'Voortgang {first} voor de Stand van de uitvoering' is te laat" && n.Roles.SequenceEqual([Roles.Secretary]));
+        Assert.Equal([$"Stand van de uitvoering {first + 1}", $"Stand van de uitvoering {first}", title], (await PublicationsAsync()).Select(p => p.Title));
     }
 
     [Fact]
     public async Task Adopting_a_dpia_through_its_workflow_records_approvals_sends_it_to_parliament_and_publishes_it()
     {
         var dpiaId = LetterSeed.Id("dpia:joint-area-based");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Host.Factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
         var instanceId = await StartAsync("dpia-adoption", new { dpiaId = dpiaId.ToString(), title = "Gezamenlijke DPIA wijkgerichte aanpak", partners = new[] { Organisations.Uwv, Organisations.Svb } });
 
         await CompleteAsync(instanceId, "draft", "Gereed");
@@ -93,7 +96,7 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
         using var secretary = await Host.ClientForAsync(Secretary);
         var dpia = await ReadAsync(await secretary.GetAsync(new Uri($"/api/dpias/{dpiaId}", UriKind.Relative)), HttpStatusCode.OK);
         Assert.Equal("Adopted", dpia.GetProperty("status").GetString());
-        Assert.Equal("2026-01-05", dpia.GetProperty("sentToParliamentOn").GetString());
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dpia.GetProperty("sentToParliamentOn").GetString());
         Assert.Equal([(Organisations.Svb, PartnerOf(Organisations.Svb)), (Organisations.Uwv, PartnerOf(Organisations.Uwv))],
             dpia.GetProperty("approvals").EnumerateArray().Select(a => (a.GetProperty("organisation").GetString()!, a.GetProperty("personName").GetString()!)).Order());
         Assert.Equal("Gezamenlijke DPIA wijkgerichte aanpak", Assert.Single(await PublicationsAsync()).Title);
@@ -102,11 +105,12 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
     [Fact]
     public async Task A_commitment_reminds_its_owner_before_the_due_date_and_escalates_to_the_secretariat_when_late()
     {
-        var instanceId = await StartAsync("commitment-tracking", new { title = "Nieuwe gezamenlijke DPIA naar de Kamer", owner = Organisations.Szw, dueDate = "2026-03-31", source = "Kamerbrief evaluatie convenant LSI" });
+        var due = new DateTimeOffset(Host.Factory.Clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(60);
+        var instanceId = await StartAsync("commitment-tracking", new { title = "Nieuwe gezamenlijke DPIA naar de Kamer", owner = Organisations.Szw, dueDate = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), source = "Kamerbrief evaluatie convenant LSI" });
 
-        await AdvanceToAsync(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
+        await AdvanceToAsync(due.AddDays(-30).AddHours(12));
         var afterFirstReminder = await NotificationsAsync();
-        await AdvanceToAsync(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
+        await AdvanceToAsync(due.AddDays(1).AddHours(12));
         var late = await NotificationsAsync();
         await CompleteAsync(instanceId, "deliver", "Gedaan", new { result = "Verzonden op 2 april" });
 
@@ -117,6 +121,11 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
         Assert.Equal([Roles.Secretary], late.Single(n => n.Subject.StartsWith("Escalatie", StringComparison.Ordinal)).Roles);
         Assert.True((await StateAsync(instanceId)).Status == WorkflowStatus.Finished, await DescribeAsync(instanceId));
     }
+
+    /// <summary>Article 13: every five years from 1 July 2017, at midnight in The Hague.</summary>
+    private Task<TimerRecord> NextEvaluationStartAsync() =>
+        Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<TimerRecord>().AsNoTracking()
+            .SingleAsync(t => t.StartDefinitionId == "convenant-evaluation" && t.Status == TimerStatus.Pending));
 
     private Task<IReadOnlyList<PublicationView>> PublicationsAsync() =>
         Host.InScopeAsync(services => services.GetRequiredService<ISender>().Send(new ListPublications()).AsTask());
