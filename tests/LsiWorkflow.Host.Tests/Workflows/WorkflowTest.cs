@@ -32,6 +32,9 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
 
     private DateTimeOffset clockAtStart;
 
+    /// <summary>When the test began by the shared clock; what the seed holds is older.</summary>
+    protected DateTimeOffset StartedAt => clockAtStart;
+
     public override async Task InitializeAsync()
     {
         clockAtStart = Host.Factory.Clock.GetUtcNow();
