@@ -129,5 +129,5 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
 
     /// <summary>What this test published; the seed's publications are older.</summary>
     private async Task<List<PublicationView>> PublicationsAsync() =>
-        [.. (await Host.InScopeAsync(services => services.GetRequiredService<ISender>().Send(new ListPublications()).AsTask())).Where(p => p.PublishedAt >= StartedAt)];
+        [.. (await Host.InScopeAsync(services => services.GetRequiredService<ISender>().Send(new ListPublications()).AsTask())).Where(p => p.PublishedAt >= LsiHostFactory.Start)];
 }

@@ -22,7 +22,7 @@ namespace LsiWorkflow.Host.Tests.Workflows;
 /// <summary>
 /// Runs the shipped workflows against the real host: the letter seeded, a person for every partner, the shipped
 /// definitions published after the reset. Tasks are completed through the REST API by people of the organisation
-/// they are assigned to; time moves only when a test moves the clock, and is put back afterwards.
+/// they are assigned to; time moves only when a test moves the clock.
 /// </summary>
 public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
 {
@@ -30,27 +30,14 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
     protected static readonly string[] Partners =
         [Organisations.Arbeidsinspectie, Organisations.Ind, Organisations.Belastingdienst, Organisations.DienstToeslagen, Organisations.Uwv, Organisations.Svb, Organisations.Vng];
 
-    private DateTimeOffset clockAtStart;
-
-    /// <summary>When the test began by the shared clock; what the seed holds is older.</summary>
-    protected DateTimeOffset StartedAt => clockAtStart;
-
     public override async Task InitializeAsync()
     {
-        clockAtStart = Host.Factory.Clock.GetUtcNow();
         await base.InitializeAsync();
         foreach (var partner in Partners.Where(p => p is not Organisations.Uwv and not Organisations.Belastingdienst))
         {
             await Host.CreateUserAsync(PartnerOf(partner), partner, Roles.Partner);
         }
         await Host.InScopeAsync(services => services.GetRequiredService<WorkflowCatalog>().PublishShippedAsync(CancellationToken.None));
-    }
-
-    public override Task DisposeAsync()
-    {
-        // Other tests read dates from the shared clock; AdjustTime may go back where SetUtcNow may not.
-        Host.Factory.Clock.AdjustTime(clockAtStart);
-        return base.DisposeAsync();
     }
 
     protected static string PartnerOf(string organisation) => $"partner.{organisation.ToLowerInvariant()}";
