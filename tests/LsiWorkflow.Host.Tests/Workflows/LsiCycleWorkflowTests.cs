@@ -115,7 +115,8 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
         await CompleteAsync(instanceId, "deliver", "Gedaan", new { result = "Verzonden op 2 april" });
 
         var reminder = Assert.Single(afterFirstReminder);
-        Assert.Equal(("Herinnering: taak 'Nieuwe gezamenlijke DPIA naar de Kamer'", Organisations.Szw), (reminder.Subject, Assert.Single(reminder.Organisations)));
+        Assert.StartsWith("Herinnering: taak 'Nieuwe gezamenlijke DPIA naar de Kamer'", reminder.Subject, StringComparison.Ordinal);
+        Assert.Equal(Organisations.Szw, Assert.Single(reminder.Organisations));
         // The reminder a week ahead, the one on the day and the escalation fired at the same moment of the clock.
         Assert.Equal(["Escalatie", "Herinnering", "Herinnering", "Vandaag"], late.Select(n => n.Subject.Split(':')[0]).Order());
         Assert.Equal([Roles.Secretary], late.Single(n => n.Subject.StartsWith("Escalatie", StringComparison.Ordinal)).Roles);
