@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Host.Domain.Seed;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LsiWorkflow.Host.Tests.Domain;
@@ -65,4 +68,30 @@ public abstract class DomainTest(HostFixture host) : HostTest(host)
         await ReadAsync(await secretary.PutAsJsonAsync($"/api/projects/{projectId}/privacy-protocol", new { reference = "Modelprivacyprotocol LSI v2" }), HttpStatusCode.OK);
         await ReadAsync(await secretary.PostAsJsonAsync($"/api/projects/{projectId}/approve", new { }), HttpStatusCode.OK);
     }
+
+    /// <summary>
+    /// A project that started in 2022, when the then joint DPIA was in force. That DPIA is not in our register,
+    /// so the gate is given an adopted one for that day; only the project is stored.
+    /// </summary>
+    protected async Task<Guid> StoreProjectStartedUnderEarlierDpiaAsync() =>
+        await Host.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LsiDbContext>();
+            var rotterdam = await db.Set<Organisation>().SingleAsync(o => o.Code == Organisations.Rotterdam);
+            var uwv = await db.Set<Organisation>().SingleAsync(o => o.Code == Organisations.Uwv);
+            var member = (await db.Set<SteeringGroup>().SingleAsync()).Members.Single(m => m.OrganisationId == uwv.Id);
+            var earlierDpia = Dpia.Joint(DpiaKind.JointAreaBased, "Gezamenlijke DPIA wijkgerichte aanpak (2021)");
+            earlierDpia.SubmitForReview();
+            earlierDpia.Approve(uwv, "privacy officer", new DateOnly(2021, 11, 1));
+            earlierDpia.Adopt(new DateOnly(2021, 12, 1));
+
+            var project = new Project("Wijkaanpak Rotterdam-Noord", ProjectKind.AreaBased, new DateOnly(2022, 1, 10), rotterdam);
+            project.AdoptBy(member);
+            project.SetPrivacyProtocol("Privacyprotocol 2021");
+            Assert.True(project.Approve(new ProjectGateContext(new DateOnly(2022, 2, 1))).Passed);
+            Assert.True(project.Start(new ProjectGateContext(new DateOnly(2022, 3, 1)) { JointAreaBasedDpia = earlierDpia }).Passed);
+            db.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
 }

@@ -30,7 +30,10 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts at a fixed moment so date rules are repeatable; tests advance it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The moment every test begins at (the reset puts the clock back here).</summary>
+    public static DateTimeOffset Start { get; } = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -10,8 +10,7 @@ public sealed class GetProjectHandler(LsiDbContext db, TimeProvider clock) : IQu
     public async ValueTask<ProjectDetails> Handle(GetProject query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var project = await ProjectLookup.FindProjectAsync(db, query.ProjectId, cancellationToken);
-        var lookup = await ProjectLookup.LoadAsync(db, [project.Id], cancellationToken);
+        var (project, lookup) = await ProjectLookup.ForProjectAsync(db, query.ProjectId, cancellationToken);
         return lookup.View(project, clock.Today());
     }
 }

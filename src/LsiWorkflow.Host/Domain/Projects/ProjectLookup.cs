@@ -70,6 +70,24 @@ internal sealed class ProjectLookup
         await db.Set<Project>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
         ?? throw new NotFoundException($"Project {id} bestaat niet.");
 
+    /// <summary>One project with what its gates and its view need.</summary>
+    public static async Task<(Project Project, ProjectLookup Lookup)> ForProjectAsync(LsiDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var project = await FindProjectAsync(db, id, cancellationToken);
+        return (project, await LoadAsync(db, [project.Id], cancellationToken));
+    }
+
+    /// <summary>
+    /// What the gates of <paramref name="transition"/> say about the project today, without changing it: the same
+    /// evaluation the transition itself runs, for the workflows' Gate activity.
+    /// </summary>
+    public static async Task<(ProjectDetails Project, GateResult Result)> CheckAsync(
+        LsiDbContext db, Guid id, ProjectTransition transition, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (project, lookup) = await ForProjectAsync(db, id, cancellationToken);
+        return (lookup.View(project, today), ProjectGates.Evaluate(project, lookup.GateContext(project, today), transition));
+    }
+
     public ProjectGateContext GateContext(Project project, DateOnly today) => new(today)
     {
         JointAreaBasedDpia = jointAreaBased,

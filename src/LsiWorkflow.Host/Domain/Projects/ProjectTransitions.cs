@@ -20,8 +20,7 @@ public sealed class ProjectTransitions(LsiDbContext db, AuditTrail audit, TimePr
         Func<Project, ProjectGateContext, GateResult> change,
         CancellationToken cancellationToken)
     {
-        var project = await ProjectLookup.FindProjectAsync(db, projectId, cancellationToken);
-        var lookup = await ProjectLookup.LoadAsync(db, [project.Id], cancellationToken);
+        var (project, lookup) = await ProjectLookup.ForProjectAsync(db, projectId, cancellationToken);
         var today = clock.Today();
         var from = project.Status;
         var result = change(project, lookup.GateContext(project, today));

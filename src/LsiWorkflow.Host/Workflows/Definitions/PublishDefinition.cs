@@ -21,7 +21,8 @@ public sealed class PublishDefinitionHandler(LsiDbContext db, WorkflowEngine eng
 {
     public async ValueTask<DefinitionPublished> Handle(PublishDefinition command, CancellationToken cancellationToken)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The catalog publishes several shipped workflows in one transaction of its own; join it when there is one.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var draft = await db.Set<DefinitionRecord>()
             .SingleOrDefaultAsync(d => d.DefinitionId == command.DefinitionId && d.Status == DefinitionStatus.Draft, cancellationToken)
             ?? throw new NotFoundException($"Werkstroom '{command.DefinitionId}' heeft geen concept om te publiceren.");
@@ -31,7 +32,10 @@ public sealed class PublishDefinitionHandler(LsiDbContext db, WorkflowEngine eng
         draft.UpdatedBy = command.Actor.UserName;
         await db.SaveChangesAsync(cancellationToken);
         var next = await timers.ReplaceScheduleAsync(db, draft.DefinitionId, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
         if (next is { } due)
         {
             await scheduler.WakeAtAsync([due], cancellationToken);

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain.Seed;
-using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LsiWorkflow.Host.Tests.Domain.Projects;
 
@@ -81,30 +77,4 @@ public sealed class DpiaMoratoriumTests(HostFixture host) : DomainTest(host)
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
-
-    /// <summary>
-    /// A project that started in 2022, when the then joint DPIA was in force. That DPIA is not in our register,
-    /// so the gate is given an adopted one for that day; only the project is stored.
-    /// </summary>
-    private async Task<Guid> StoreProjectStartedUnderEarlierDpiaAsync() =>
-        await Host.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<LsiDbContext>();
-            var rotterdam = await db.Set<Organisation>().SingleAsync(o => o.Code == Organisations.Rotterdam);
-            var uwv = await db.Set<Organisation>().SingleAsync(o => o.Code == Organisations.Uwv);
-            var member = (await db.Set<SteeringGroup>().SingleAsync()).Members.Single(m => m.OrganisationId == uwv.Id);
-            var earlierDpia = Dpia.Joint(DpiaKind.JointAreaBased, "Gezamenlijke DPIA wijkgerichte aanpak (2021)");
-            earlierDpia.SubmitForReview();
-            earlierDpia.Approve(uwv, "privacy officer", new DateOnly(2021, 11, 1));
-            earlierDpia.Adopt(new DateOnly(2021, 12, 1));
-
-            var project = new Project("Wijkaanpak Rotterdam-Noord", ProjectKind.AreaBased, new DateOnly(2022, 1, 10), rotterdam);
-            project.AdoptBy(member);
-            project.SetPrivacyProtocol("Privacyprotocol 2021");
-            Assert.True(project.Approve(new ProjectGateContext(new DateOnly(2022, 2, 1))).Passed);
-            Assert.True(project.Start(new ProjectGateContext(new DateOnly(2022, 3, 1)) { JointAreaBasedDpia = earlierDpia }).Passed);
-            db.Add(project);
-            await db.SaveChangesAsync();
-            return project.Id;
-        });
 }
