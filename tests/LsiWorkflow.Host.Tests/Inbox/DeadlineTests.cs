@@ -21,10 +21,11 @@ public sealed class DeadlineTests(HostFixture host) : InboxTest(host)
             [(TaskDeadlineKind.Reminder, start.AddDays(7)), (TaskDeadlineKind.Reminder, start.AddDays(12)), (TaskDeadlineKind.Due, start.AddDays(14)), (TaskDeadlineKind.Escalation, start.AddDays(15))],
             timers.Select(t => (t.TaskDeadline!.Value, t.DueAt)).ToList());
 
-        Assert.Equal(0, await AdvanceAndFireAsync(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1)));
+        // Counted by what arrived, not by who fired it: the host's own Hangfire server may fire a timer first.
+        await AdvanceAndFireAsync(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         Assert.Empty(await NotificationsOfAsync(PartnerUwv));
 
-        Assert.Equal(2, await AdvanceAndFireAsync(TimeSpan.FromMinutes(2))); // the UWV and the SVB reminder
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(2)); // the UWV and the SVB reminder
         var reminder = Assert.Single(await NotificationsOfAsync(PartnerUwv));
         Assert.Equal($"Herinnering: taak 'Keur project Wijkaanpak Zuid goed' uiterlijk {NotificationTemplates.FormatMoment(task.DueAt, "nl")}", reminder.Subject);
         Assert.Contains($"/tasks/{task.Id}", reminder.Body, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class DeadlineTests(HostFixture host) : InboxTest(host)
         Assert.Empty(await NotificationsOfAsync(PartnerInd));
 
         // Firing again is harmless: every timer fires once.
-        Assert.Equal(0, await AdvanceAndFireAsync(TimeSpan.FromMinutes(1)));
+        await AdvanceAndFireAsync(TimeSpan.FromMinutes(1));
         Assert.Single(await NotificationsOfAsync(PartnerUwv));
     }
 
