@@ -12,8 +12,9 @@ namespace LsiWorkflow.Host.Workflows.Runtime;
 /// </summary>
 public sealed class WorkflowEngine(TimeProvider time)
 {
-    // Published versions never change, so a parsed copy may be kept by any node.
-    private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> published = new();
+    // A stored version never changes, so a parsed copy may be kept by any node. It is keyed by the row's own id,
+    // not by definition id and version, which a restored or reset database may give to other content.
+    private readonly ConcurrentDictionary<Guid, WorkflowDefinition> published = new();
 
     public ActivityRegistry Registry { get; } = ActivityRegistry.FromAssemblies(typeof(WorkflowEngine).Assembly);
 
@@ -23,9 +24,9 @@ public sealed class WorkflowEngine(TimeProvider time)
 
     public WorkflowRunner CreateRunner(IServiceProvider services) => new(Registry, Expressions, time, services);
 
-    public WorkflowDefinition Published(string definitionId, int version, string json) =>
-        published.GetOrAdd((definitionId, version), _ => DefinitionSerializer.Parse(json) with { Version = version });
+    public WorkflowDefinition Published(Guid recordId, int version, string json) =>
+        published.GetOrAdd(recordId, _ => DefinitionSerializer.Parse(json) with { Version = version });
 
-    public bool TryGetPublished(string definitionId, int version, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out WorkflowDefinition definition) =>
-        published.TryGetValue((definitionId, version), out definition);
+    public bool TryGetPublished(Guid recordId, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out WorkflowDefinition definition) =>
+        published.TryGetValue(recordId, out definition);
 }

@@ -120,16 +120,16 @@ public sealed class WorkflowRuntime(
 
     private async Task<WorkflowDefinition> LoadVersionAsync(LsiDbContext db, string definitionId, int version, CancellationToken ct)
     {
-        if (engine.TryGetPublished(definitionId, version, out var cached))
+        // An instance stays on its version to the end, even if that version was retracted since.
+        var versions = db.Set<DefinitionRecord>().AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.Version == version && d.Status != DefinitionStatus.Draft);
+        var recordId = await versions.Select(d => d.Id).SingleAsync(ct);
+        if (engine.TryGetPublished(recordId, out var cached))
         {
             return cached;
         }
-        // An instance stays on its version to the end, even if that version was retracted since.
-        var json = await db.Set<DefinitionRecord>().AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.Version == version && d.Status != DefinitionStatus.Draft)
-            .Select(d => d.Json)
-            .SingleAsync(ct);
-        return engine.Published(definitionId, version, json);
+        var json = await versions.Select(d => d.Json).SingleAsync(ct);
+        return engine.Published(recordId, version, json);
     }
 
     private async Task ApplyAsync(LsiDbContext db, WorkflowDefinition definition, InstanceRecord record, BurstResult result, AfterCommit pending, CancellationToken ct)
