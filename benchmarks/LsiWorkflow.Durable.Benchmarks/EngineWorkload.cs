@@ -4,6 +4,7 @@ using Hangfire;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Inbox;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Scheduling;
 using LsiWorkflow.Host.Startup;
@@ -55,6 +56,7 @@ internal sealed class EngineWorkload : IAsyncDisposable
         builder.AddLsiApplication();
         builder.AddLsiDomain();
         builder.AddLsiWorkflows();
+        builder.AddLsiInbox();
         builder.Services.AddScoped<PerStepJobs>();
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
