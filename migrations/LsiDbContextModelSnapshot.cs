@@ -901,6 +901,45 @@ namespace LsiWorkflow.Host.Migrations
                     b.ToTable("workflow_definitions", "lsi");
                 });
 
+            modelBuilder.Entity("LsiWorkflow.Host.Workflows.Persistence.EventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrelationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("correlation_key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at")
+                        .HasDefaultValueSql("clock_timestamp()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_events");
+
+                    b.HasIndex("Name", "CorrelationKey", "RaisedAt")
+                        .HasDatabaseName("ix_workflow_events_name_correlation_key_raised_at");
+
+                    b.ToTable("workflow_events", "lsi");
+                });
+
             modelBuilder.Entity("LsiWorkflow.Host.Workflows.Persistence.InstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -41,17 +41,10 @@ public sealed class RaiseEventHandler(LsiDbContext db, WorkflowRuntime runtime) 
 {
     public async ValueTask<EventRaised> Handle(RaiseEvent command, CancellationToken cancellationToken)
     {
-        var waiting = await db.Set<BookmarkRecord>().AsNoTracking()
-            .Where(b => b.EventName == command.EventName && b.CorrelationKey == command.CorrelationKey)
-            .Select(b => new { b.Id, b.InstanceId })
-            .ToListAsync(cancellationToken);
-        var resumed = 0;
-        foreach (var bookmark in waiting)
-        {
-            var outcome = await runtime.RunAsync(bookmark.InstanceId, (runner, definition, state) =>
-                runner.ResumeAsync(definition, state, new EventReceived(bookmark.Id, command.Payload?.DeepClone()), cancellationToken), ct: cancellationToken);
-            resumed += outcome.Ignored ? 0 : 1;
-        }
+        // Recorded first: an instance whose wait commits after the scan below finds the event here.
+        db.Add(new EventRecord { Name = command.EventName, CorrelationKey = command.CorrelationKey, Payload = command.Payload?.ToJsonString() });
+        await db.SaveChangesAsync(cancellationToken);
+        var resumed = await runtime.DeliverEventAsync(command.EventName, command.CorrelationKey, command.Payload, cancellationToken);
         return new EventRaised(command.EventName, command.CorrelationKey, resumed);
     }
 }

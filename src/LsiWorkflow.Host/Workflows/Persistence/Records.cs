@@ -160,3 +160,16 @@ public sealed class TimerWakeup
 {
     public DateTimeOffset DueSecond { get; set; }
 }
+
+/// <summary>
+/// Every domain event raised, so an instance that begins to wait just as its event is raised still hears it:
+/// after committing a new wait, the runtime looks here for the event since its transaction began.
+/// </summary>
+public sealed class EventRecord
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public string? CorrelationKey { get; set; }
+    public string? Payload { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
+}

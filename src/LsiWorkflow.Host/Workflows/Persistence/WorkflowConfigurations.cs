@@ -140,3 +140,19 @@ internal sealed class TimerWakeupConfiguration : IEntityTypeConfiguration<TimerW
         b.HasKey(w => w.DueSecond);
     }
 }
+
+internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventRecord>
+{
+    public void Configure(EntityTypeBuilder<EventRecord> b)
+    {
+        b.ToTable("workflow_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).UseIdentityAlwaysColumn();
+        b.Property(e => e.Name).HasMaxLength(100);
+        b.Property(e => e.CorrelationKey).HasMaxLength(200);
+        b.Property(e => e.Payload).HasColumnType("jsonb");
+        // The database's clock, comparable with transaction start times whatever clock the host uses.
+        b.Property(e => e.RaisedAt).HasDefaultValueSql("clock_timestamp()").ValueGeneratedOnAdd();
+        b.HasIndex(e => new { e.Name, e.CorrelationKey, e.RaisedAt });
+    }
+}

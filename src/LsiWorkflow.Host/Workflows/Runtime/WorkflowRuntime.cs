@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Application;
@@ -140,7 +141,7 @@ public sealed class WorkflowRuntime(
         record.UpdatedAt = state.UpdatedAt;
         record.FinishedAt = state.FinishedAt;
 
-        await SyncBookmarksAsync(db, state, ct);
+        await SyncBookmarksAsync(db, state, pending, ct);
         foreach (var effect in result.Effects)
         {
             await ApplyEffectAsync(db, definition, state, effect, pending, ct);
@@ -166,7 +167,7 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private static async Task SyncBookmarksAsync(LsiDbContext db, WorkflowState state, CancellationToken ct)
+    private static async Task SyncBookmarksAsync(LsiDbContext db, WorkflowState state, AfterCommit pending, CancellationToken ct)
     {
         // A new instance has no bookmark rows yet; skip the query.
         var existing = db.Entry(db.Set<InstanceRecord>().Local.First(i => i.Id == state.InstanceId)).State == EntityState.Added
@@ -179,7 +180,7 @@ public sealed class WorkflowRuntime(
         }
         foreach (var bookmark in current.Where(b => existing.All(e => e.Id != b.Id)))
         {
-            db.Add(new BookmarkRecord
+            var record = new BookmarkRecord
             {
                 Id = bookmark.Id,
                 InstanceId = state.InstanceId,
@@ -188,7 +189,17 @@ public sealed class WorkflowRuntime(
                 EventName = bookmark.EventName,
                 CorrelationKey = bookmark.CorrelationKey,
                 DueAt = bookmark.DueAt,
-            });
+            };
+            db.Add(record);
+            if (bookmark.Kind == BookmarkKind.Event)
+            {
+                pending.EventWaits.Add(record);
+            }
+        }
+        if (pending.EventWaits.Count > 0)
+        {
+            // now() is the start of this transaction, on the same clock that stamps raised events.
+            pending.TransactionStart = await db.Database.SqlQueryRaw<DateTimeOffset>("select now() as \"Value\"").SingleAsync(ct);
         }
     }
 
@@ -278,6 +289,7 @@ public sealed class WorkflowRuntime(
 
     private async Task AfterCommitAsync(AfterCommit pending, CancellationToken ct)
     {
+        await CatchUpOnEventsAsync(pending, ct);
         try
         {
             if (pending.Wakeups.Count > 0)
@@ -297,10 +309,58 @@ public sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>Resumes every instance waiting for the event with this key; returns how many went on.</summary>
+    public async Task<int> DeliverEventAsync(string eventName, string? correlationKey, JsonNode? payload, CancellationToken ct)
+    {
+        List<BookmarkRecord> waiting;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            waiting = await db.Set<BookmarkRecord>().AsNoTracking()
+                .Where(b => b.EventName == eventName && b.CorrelationKey == correlationKey)
+                .ToListAsync(ct);
+        }
+        var resumed = 0;
+        foreach (var bookmark in waiting)
+        {
+            var outcome = await RunAsync(bookmark.InstanceId, (runner, definition, state) =>
+                runner.ResumeAsync(definition, state, new EventReceived(bookmark.Id, payload?.DeepClone()), ct), ct: ct);
+            resumed += outcome.Ignored ? 0 : 1;
+        }
+        return resumed;
+    }
+
+    /// <summary>
+    /// A wait committed by this burst may have missed its event: raised after the burst began (say, after a
+    /// gate read the DPIA as not adopted) but before the wait existed. Such an event is delivered now.
+    /// </summary>
+    private async Task CatchUpOnEventsAsync(AfterCommit pending, CancellationToken ct)
+    {
+        foreach (var bookmark in pending.EventWaits)
+        {
+            EventRecord? missed;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                missed = await db.Set<EventRecord>().AsNoTracking()
+                    .Where(e => e.Name == bookmark.EventName && e.CorrelationKey == bookmark.CorrelationKey && e.RaisedAt >= pending.TransactionStart)
+                    .OrderBy(e => e.Id)
+                    .FirstOrDefaultAsync(ct);
+            }
+            if (missed is not null)
+            {
+                log.LogInformation("Delivering event {EventName} ({Key}) raised while instance {InstanceId} began to wait",
+                    bookmark.EventName, bookmark.CorrelationKey, bookmark.InstanceId);
+                await RunAsync(bookmark.InstanceId, (runner, definition, state) => runner.ResumeAsync(definition, state,
+                    new EventReceived(bookmark.Id, missed.Payload is null ? null : JsonNode.Parse(missed.Payload)), ct), ct: ct);
+            }
+        }
+    }
+
     private sealed class AfterCommit
     {
         public List<DateTimeOffset> Wakeups { get; } = [];
         public List<Guid> Outbox { get; } = [];
+        public List<BookmarkRecord> EventWaits { get; } = [];
+        public DateTimeOffset TransactionStart { get; set; }
     }
 }
 

@@ -96,3 +96,37 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
         }
     }
 }
+
+/// <summary>
+/// The gap between reading a condition and committing the wait for it: an event raised in that gap finds no
+/// bookmark to resume, so the runtime looks for it in the event log once the wait is committed.
+/// </summary>
+public sealed class MissedEventTests(HostFixture host) : HostTest(host)
+{
+    [Fact]
+    public async Task An_event_raised_while_an_instance_begins_to_wait_is_still_delivered()
+    {
+        await Host.PublishAsync(Definitions.WaitsForEvent("net-op-tijd"));
+        // As if raised by another node after this burst's transaction began: stamped later than its start.
+        await RecordEventAsync(minutesFromNow: 10);
+
+        var instanceId = await Host.StartAsync("net-op-tijd");
+
+        Assert.Equal("Finished", (await Host.InstanceAsync(instanceId)).Status);
+    }
+
+    [Fact]
+    public async Task An_event_raised_before_the_wait_began_is_not_delivered_to_it()
+    {
+        await Host.PublishAsync(Definitions.WaitsForEvent("te-vroeg"));
+        await RecordEventAsync(minutesFromNow: -10);
+
+        var instanceId = await Host.StartAsync("te-vroeg");
+
+        Assert.Equal("Waiting", (await Host.InstanceAsync(instanceId)).Status);
+    }
+
+    private Task<int> RecordEventAsync(int minutesFromNow) => Host.InScopeAsync(sp =>
+        sp.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>().Database.ExecuteSqlInterpolatedAsync(
+            $"insert into lsi.workflow_events (name, correlation_key, raised_at) values ('DpiaCompleted', 'joint-area-based', clock_timestamp() + make_interval(mins => {minutesFromNow}))"));
+}
