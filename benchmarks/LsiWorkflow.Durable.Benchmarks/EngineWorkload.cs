@@ -2,13 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hangfire;
 using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Inbox;
 using LsiWorkflow.Host.Persistence;
-using LsiWorkflow.Host.Scheduling;
 using LsiWorkflow.Host.Startup;
-using LsiWorkflow.Host.Workflows;
 using LsiWorkflow.Host.Workflows.Definitions;
 using LsiWorkflow.Host.Workflows.Instances;
 using LsiWorkflow.Host.Workflows.Persistence;
@@ -50,13 +46,7 @@ internal sealed class EngineWorkload : IAsyncDisposable
             ["Hangfire:WorkerCount"] = options.Clients.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddLsiPersistence();
-        builder.AddLsiIdentity();
-        builder.AddLsiScheduling();
-        builder.AddLsiApplication();
-        builder.AddLsiDomain();
-        builder.AddLsiWorkflows();
-        builder.AddLsiInbox();
+        builder.AddLsiServices();
         builder.Services.AddScoped<PerStepJobs>();
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LsiWorkflow.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace LsiWorkflow.Host.Identity;
@@ -15,19 +16,19 @@ public sealed class IdentitySeeder(
     /// <summary>One demo user per role and organisation: (user name, display name, organisation, role).</summary>
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Organisation, string Role)> DemoUsers =
     [
-        ("secretaris", "Secretaris LSI", "SZW", Roles.Secretary),
-        ("ministerie", "Medewerker ministerie SZW", "SZW", Roles.MinistryStaff),
-        ("beheer", "Beheerder", "SZW", Roles.Admin),
-        ("partner.nla", "Partner Nederlandse Arbeidsinspectie", "NLA", Roles.Partner),
-        ("partner.ind", "Partner IND", "IND", Roles.Partner),
-        ("partner.bd", "Partner Belastingdienst", "BD", Roles.Partner),
-        ("partner.dt", "Partner Dienst Toeslagen", "DT", Roles.Partner),
-        ("partner.uwv", "Partner UWV", "UWV", Roles.Partner),
-        ("partner.svb", "Partner SVB", "SVB", Roles.Partner),
-        ("partner.rotterdam", "Partner gemeente Rotterdam", "GEM-ROTTERDAM", Roles.Partner),
-        ("partner.vng", "Partner VNG", "VNG", Roles.Partner),
-        ("stuurgroep.uwv", "Stuurgroeplid UWV", "UWV", Roles.SteeringGroupMember),
-        ("stuurgroep.nla", "Stuurgroeplid Nederlandse Arbeidsinspectie", "NLA", Roles.SteeringGroupMember),
+        ("secretaris", "Secretaris LSI", Organisations.Szw, Roles.Secretary),
+        ("ministerie", "Medewerker ministerie SZW", Organisations.Szw, Roles.MinistryStaff),
+        ("beheer", "Beheerder", Organisations.Szw, Roles.Admin),
+        ("partner.nla", "Partner Nederlandse Arbeidsinspectie", Organisations.Arbeidsinspectie, Roles.Partner),
+        ("partner.ind", "Partner IND", Organisations.Ind, Roles.Partner),
+        ("partner.bd", "Partner Belastingdienst", Organisations.Belastingdienst, Roles.Partner),
+        ("partner.dt", "Partner Dienst Toeslagen", Organisations.DienstToeslagen, Roles.Partner),
+        ("partner.uwv", "Partner UWV", Organisations.Uwv, Roles.Partner),
+        ("partner.svb", "Partner SVB", Organisations.Svb, Roles.Partner),
+        ("partner.rotterdam", "Partner gemeente Rotterdam", Organisations.Rotterdam, Roles.Partner),
+        ("partner.vng", "Partner VNG", Organisations.Vng, Roles.Partner),
+        ("stuurgroep.uwv", "Stuurgroeplid UWV", Organisations.Uwv, Roles.SteeringGroupMember),
+        ("stuurgroep.nla", "Stuurgroeplid Nederlandse Arbeidsinspectie", Organisations.Arbeidsinspectie, Roles.SteeringGroupMember),
     ];
 
     public async Task EnsureRolesAsync()

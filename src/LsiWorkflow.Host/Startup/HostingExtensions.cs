@@ -1,10 +1,31 @@
 using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Domain;
 using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Inbox;
+using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Scheduling;
+using LsiWorkflow.Host.Workflows;
 
 namespace LsiWorkflow.Host.Startup;
 
 public static class HostingExtensions
 {
+    /// <summary>
+    /// Everything but the web front: database, identity, Hangfire, use cases and features. The host and the
+    /// durable benchmark compose the same services from here, so neither can drift from the other.
+    /// </summary>
+    public static IHostApplicationBuilder AddLsiServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddLsiPersistence();
+        builder.AddLsiIdentity();
+        builder.AddLsiScheduling();
+        builder.AddLsiApplication();
+        builder.AddLsiDomain();
+        builder.AddLsiWorkflows();
+        builder.AddLsiInbox();
+        return builder;
+    }
+
     /// <summary>Structured logs: JSON lines outside Development, one readable line per event inside it.</summary>
     public static IHostApplicationBuilder AddLsiLogging(this IHostApplicationBuilder builder)
     {

@@ -140,7 +140,7 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
     protected Task<List<NotificationRequested>> NotificationsAsync() =>
         Host.InScopeAsync(async services => (await services.GetRequiredService<LsiDbContext>().Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.Kind == OutboxKinds.Notification).OrderBy(m => m.CreatedAt).ToListAsync())
-            .Select(m => (NotificationRequested)JsonSerializer.Deserialize<WorkflowEffect>(m.Payload, WorkflowRuntime.Json)!)
+            .Select(m => (NotificationRequested)JsonSerializer.Deserialize<WorkflowEffect>(m.Payload, WorkflowState.JsonOptions)!)
             .ToList());
 
     /// <summary>Status, incidents and the last journal lines, for assertion messages.</summary>

@@ -20,7 +20,10 @@ public sealed class WorkflowEngine(TimeProvider time)
 
     public ExpressionEngine Expressions { get; } = new();
 
-    public DefinitionValidator Validator => new(Registry, Expressions);
+    private DefinitionValidator? validator;
+
+    /// <summary>Stateless, so one serves every request (a race builds a second, harmlessly).</summary>
+    public DefinitionValidator Validator => validator ??= new(Registry, Expressions);
 
     public WorkflowRunner CreateRunner(IServiceProvider services) => new(Registry, Expressions, time, services);
 

@@ -25,9 +25,6 @@ public sealed class WorkflowRuntime(
     IWorkflowScheduler scheduler,
     ILogger<WorkflowRuntime> log)
 {
-    /// <summary>The engine's own options for effects and signals, so what we store reads back as the engine wrote it.</summary>
-    internal static JsonSerializerOptions Json => WorkflowState.JsonOptions;
-
     /// <summary>What a burst did, for the caller.</summary>
     public sealed record BurstOutcome(Guid InstanceId, string Status, bool Ignored);
 
@@ -221,9 +218,9 @@ public sealed class WorkflowRuntime(
                     Organisation = task.Organisation,
                     Role = task.Role,
                     AssigneeUser = task.User,
-                    Outcomes = JsonSerializer.Serialize(task.Outcomes, Json),
-                    CommentRequiredFor = JsonSerializer.Serialize(task.CommentRequiredFor, Json),
-                    FormFields = JsonSerializer.Serialize(task.FormFields, Json),
+                    Outcomes = JsonSerializer.Serialize(task.Outcomes, WorkflowState.JsonOptions),
+                    CommentRequiredFor = JsonSerializer.Serialize(task.CommentRequiredFor, WorkflowState.JsonOptions),
+                    FormFields = JsonSerializer.Serialize(task.FormFields, WorkflowState.JsonOptions),
                     DueAt = task.DueAt,
                     EscalateTo = task.EscalateTo,
                     Priority = task.Priority,
@@ -251,7 +248,7 @@ public sealed class WorkflowRuntime(
                     Id = Guid.NewGuid(),
                     Kind = OutboxKinds.Of(effect),
                     InstanceId = state.InstanceId,
-                    Payload = JsonSerializer.Serialize(effect, Json),
+                    Payload = JsonSerializer.Serialize(effect, WorkflowState.JsonOptions),
                     CreatedAt = now,
                 };
                 db.Add(message);

@@ -106,7 +106,7 @@ public sealed class OutboxDispatcher(
     }
 
     private static T Read<T>(OutboxMessage message) where T : WorkflowEffect =>
-        (T)JsonSerializer.Deserialize<WorkflowEffect>(message.Payload, WorkflowRuntime.Json)!;
+        (T)JsonSerializer.Deserialize<WorkflowEffect>(message.Payload, WorkflowState.JsonOptions)!;
 }
 
 /// <summary>Every milestone a workflow reaches is logged; domain features add handlers of their own.</summary>

@@ -41,7 +41,7 @@ public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOp
             Id = Guid.NewGuid(),
             Kind = OutboxKinds.Notification,
             InstanceId = task.InstanceId,
-            Payload = JsonSerializer.Serialize<WorkflowEffect>(notification, WorkflowRuntime.Json),
+            Payload = JsonSerializer.Serialize<WorkflowEffect>(notification, WorkflowState.JsonOptions),
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(message);

@@ -128,9 +128,9 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
 
     internal static TaskItem ToItem(TaskRecord t) => new(
         t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Description, t.Organisation, t.Role, t.AssigneeUser,
-        JsonSerializer.Deserialize<List<string>>(t.Outcomes, WorkflowRuntime.Json) ?? [],
-        JsonSerializer.Deserialize<List<string>>(t.CommentRequiredFor, WorkflowRuntime.Json) ?? [],
-        JsonSerializer.Deserialize<List<FormField>>(t.FormFields, WorkflowRuntime.Json) ?? [],
+        JsonSerializer.Deserialize<List<string>>(t.Outcomes, WorkflowState.JsonOptions) ?? [],
+        JsonSerializer.Deserialize<List<string>>(t.CommentRequiredFor, WorkflowState.JsonOptions) ?? [],
+        JsonSerializer.Deserialize<List<FormField>>(t.FormFields, WorkflowState.JsonOptions) ?? [],
         t.DueAt, t.Priority, t.Status.ToString(), t.CreatedAt, t.ClaimedBy, t.CompletedBy, t.Outcome, t.Comment, t.ClosedAt);
 }
 

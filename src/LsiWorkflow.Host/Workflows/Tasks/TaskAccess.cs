@@ -34,8 +34,10 @@ public static class TaskAccess
     public static bool MayComplete(TaskRecord task, Actor actor) =>
         IsAssignedTo(task, actor) && (task.ClaimedBy is null || string.Equals(task.ClaimedBy, actor.UserName, StringComparison.Ordinal));
 
+    // Interpreted, not compiled: the predicates close over this actor, so a compiled delegate would be built
+    // (emitting IL) on every call and used once.
     public static bool MaySee(TaskRecord task, Actor actor) =>
-        VisibleBranches(actor, includeCompleted: true).Any(branch => branch.Compile()(task));
+        VisibleBranches(actor, includeCompleted: true).Any(branch => branch.Compile(preferInterpretation: true)(task));
 
     /// <summary>
     /// The visibility rule as query predicates whose union is what the actor may see. Separate branches, not one
