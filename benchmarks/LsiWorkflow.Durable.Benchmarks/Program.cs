@@ -33,14 +33,14 @@ namespace LsiWorkflow.Durable.Benchmarks
         {
             int Value(string name, int fallback) =>
                 args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-            var baseConnection = Environment.GetEnvironmentVariable("ConnectionStrings__LsiBench")
-                ?? "Host=127.0.0.1;Port=55432;Username=lsi";
-            return new BenchmarkOptions(
-                Value("--clients", 16),
-                Value("--seconds", 20),
-                baseConnection + ";Database=lsi_bench;Maximum Pool Size=64",
-                "lsi_bench",
-                "lsi_bench_pgbench");
+            // The same variable the other benchmarks read; this one always works in its own two databases.
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__LsiBench")
+                ?? "Host=127.0.0.1;Port=55432;Username=lsi")
+            {
+                Database = "lsi_bench",
+                MaxPoolSize = 64,
+            };
+            return new BenchmarkOptions(Value("--clients", 16), Value("--seconds", 20), connection.ConnectionString, "lsi_bench", "lsi_bench_pgbench");
         }
     }
 
