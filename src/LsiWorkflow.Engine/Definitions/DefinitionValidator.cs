@@ -35,7 +35,8 @@ public sealed class DefinitionValidator
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            // A duplicated name would otherwise surface later, as an exception of the node model instead of a problem.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
