@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Cronos;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Expressions;
@@ -10,7 +11,7 @@ namespace LsiWorkflow.Engine.Definitions;
 /// Checks a definition and reports every problem at once, each with a JSON path and a Dutch message.
 /// The structural rules match <c>workflows/workflow.schema.json</c>.
 /// </summary>
-public sealed class DefinitionValidator
+public sealed partial class DefinitionValidator
 {
     private static readonly string[] TopLevelFields = ["schemaVersion", "id", "name", "version", "description", "variables", "activities", "connections"];
     private static readonly string[] VariableFields = ["name", "type", "default"];
@@ -35,7 +36,8 @@ public sealed class DefinitionValidator
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            // A duplicated name would otherwise surface later, as an exception of the node model instead of a problem.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -83,6 +85,11 @@ public sealed class DefinitionValidator
         CheckFields(root, "$", TopLevelFields, problems);
         var schemaVersion = ReadInt(root, "schemaVersion", "$", problems, required: true) ?? WorkflowDefinition.CurrentSchemaVersion;
         var id = ReadString(root, "id", "$", problems, required: true, nonEmpty: true);
+        if (id is not null && !string.IsNullOrWhiteSpace(id) && !DefinitionIdPattern().IsMatch(id))
+        {
+            problems.Add(new(ValidationCodes.WrongFieldType, "$.id",
+                "Het id bestaat uit letters, cijfers, '-', '_' en '.', begint met een letter of cijfer en telt hoogstens 100 tekens: het staat in adressen."));
+        }
         var name = ReadString(root, "name", "$", problems, required: true, nonEmpty: true);
         var version = ReadInt(root, "version", "$", problems, required: true) ?? 1;
         if (version < 1)
@@ -724,4 +731,7 @@ public sealed class DefinitionValidator
         }
         return result;
     }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex DefinitionIdPattern();
 }

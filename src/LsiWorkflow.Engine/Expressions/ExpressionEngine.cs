@@ -311,6 +311,9 @@ public sealed class ExpressionEngine
         {
             case null:
                 return null;
+            case string s when s.Length > Limits.MaxOutputLength:
+                // Concatenation caps each operand, not the sum, so a result can outgrow the limit.
+                throw new ExpressionException($"Het resultaat van de expressie is langer dan {Limits.MaxOutputLength} tekens.");
             case string s:
                 return JsonValue.Create(s);
             case bool b:

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace LsiWorkflow.Host.Api;
@@ -11,6 +14,16 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        builder.Services.AddExceptionHandler<BadInputHandler>();
+        // Unreadable bodies reach BadInputHandler, which answers with the JSON path of the problem.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.RespectNullableAnnotations = true;
+        });
+        var maxBody = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024L * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = maxBody);
         builder.Services.AddOpenApi();
         builder.Services.AddLsiHealthChecks();
         return builder;
@@ -52,5 +65,61 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
             }
         }
         return false;
+    }
+}
+
+/// <summary>
+/// Input the host cannot take becomes a ProblemDetails, never a 500: a body too large (413), unreadable JSON,
+/// a value of the wrong type or an unknown field (400, with the JSON path), and text the database refuses to
+/// store (a NUL character, longer than its column).
+/// </summary>
+internal sealed class BadInputHandler(IProblemDetailsService problems, ILogger<BadInputHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, path, message) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "$", "Het verzoek is groter dan de host aanneemt."),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (StatusCodes.Status400BadRequest, json.Path ?? "$", "Onleesbare JSON, een onbekend veld of een waarde van het verkeerde type."),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, "$", "Het verzoek mist een verplicht deel of is onleesbaar."),
+            _ when RefusedText(exception) is { } refused =>
+                (StatusCodes.Status400BadRequest, "$", refused),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+        log.LogInformation("Request refused ({Status}) at {Path}", status, path);
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new()
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [path] = [message] })
+            {
+                Status = status,
+                Title = status == StatusCodes.Status413PayloadTooLarge ? "Verzoek te groot" : "Ongeldig verzoek",
+                Detail = message,
+            },
+        });
+    }
+
+    private static string? RefusedText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter }:
+                    return "De tekst bevat een teken dat niet kan worden opgeslagen (zoals een nul-teken).";
+                case PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation }:
+                    return "Een tekst is langer dan is toegestaan.";
+            }
+        }
+        return null;
     }
 }

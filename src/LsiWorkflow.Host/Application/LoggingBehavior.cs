@@ -3,7 +3,7 @@ using Mediator;
 
 namespace LsiWorkflow.Host.Application;
 
-/// <summary>Logs every use case with its duration; refusals at information level, failures as errors.</summary>
+/// <summary>Logs every use case with its duration; refusals at information level (their reasons at debug), failures as errors.</summary>
 public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> log)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -19,7 +19,9 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         }
         catch (UseCaseException refusal)
         {
-            log.LogInformation("{UseCase} refused ({Status}): {Reason}", typeof(TMessage).Name, refusal.StatusCode, refusal.Message);
+            // The reason may name people ("already decided by ..."): it goes to the caller, and to the log only at Debug.
+            log.LogInformation("{UseCase} refused ({Status})", typeof(TMessage).Name, refusal.StatusCode);
+            log.LogDebug("{UseCase} refused: {Reason}", typeof(TMessage).Name, refusal.Message);
             throw;
         }
     }

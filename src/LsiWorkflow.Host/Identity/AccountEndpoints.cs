@@ -33,9 +33,7 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
         });
-        account.MapGet("/external-login", (string? returnUrl) => TypedResults.Challenge(
-            new() { RedirectUri = $"/account/external-callback?returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl))}" },
-            [IdentityExtensions.OidcScheme])).AllowAnonymous();
+        account.MapGet("/external-login", ExternalLoginAsync).AllowAnonymous();
         account.MapGet("/external-callback", ExternalCallbackAsync).AllowAnonymous();
         app.MapGet("/culture/set", SetCulture).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -55,6 +53,14 @@ public static class AccountEndpoints
             statusCode: StatusCodes.Status401Unauthorized,
             title: result.IsLockedOut ? "Account geblokkeerd" : "Aanmelden mislukt");
     }
+
+    /// <summary>Without a configured identity provider there is nothing to sign in with: 404, not a failed challenge.</summary>
+    private static async Task<IResult> ExternalLoginAsync(string? returnUrl, IAuthenticationSchemeProvider schemes) =>
+        await schemes.GetSchemeAsync(IdentityExtensions.OidcScheme) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Challenge(
+                new() { RedirectUri = $"/account/external-callback?returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl))}" },
+                [IdentityExtensions.OidcScheme]);
 
     /// <summary>
     /// An organisation's identity provider vouches for an e-mail address; the person must already exist here,

@@ -29,7 +29,17 @@ public static class IdentityExtensions
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8));
-        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureApplicationCookie));
+        var secure = CookieSecurity(builder.Environment);
+        authentication.AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie?.Configure(options =>
+            {
+                ConfigureApplicationCookie(options);
+                options.Cookie.SecurePolicy = secure;
+            });
+            cookies.ExternalCookie?.Configure(options => options.Cookie.SecurePolicy = secure);
+        });
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);
 
         var oidc = builder.Configuration.GetSection("Authentication:Oidc");
         if (!string.IsNullOrWhiteSpace(oidc["Authority"]))
@@ -63,6 +73,13 @@ public static class IdentityExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Cookies travel over HTTPS only, except on a developer's machine and in the tests, which serve plain HTTP
+    /// on 127.0.0.1.
+    /// </summary>
+    public static CookieSecurePolicy CookieSecurity(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
     private static void ConfigureApplicationCookie(CookieAuthenticationOptions options)
     {
         options.LoginPath = "/account/login";
@@ -73,7 +90,6 @@ public static class IdentityExtensions
         options.Cookie.Name = "lsi.auth";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         // API callers get status codes, people get the sign-in page.
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);

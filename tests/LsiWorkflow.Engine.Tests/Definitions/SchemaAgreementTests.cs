@@ -27,6 +27,8 @@ public sealed class SchemaAgreementTests
     public static TheoryData<string, string> Breakages => new()
     {
         { "missing id", """{ "op": "remove", "path": "id" }""" },
+        { "id with a slash", """{ "op": "set", "path": "id", "value": "../../etc/passwd" }""" },
+        { "id with markup", """{ "op": "set", "path": "id", "value": "<b>x</b>" }""" },
         { "missing activities", """{ "op": "remove", "path": "activities" }""" },
         { "extra top-level field", """{ "op": "set", "path": "owner", "value": "SZW" }""" },
         { "version as text", """{ "op": "set", "path": "version", "value": "1" }""" },
