@@ -15,7 +15,8 @@ using Npgsql;
 
 namespace LsiWorkflow.Durable.Benchmarks;
 
-internal sealed record EngineResult(double WorkflowsPerSecond, double P50Ms, double P95Ms);
+/// <param name="CpuMsPerWorkflow">This process's CPU time (client loop, use cases, EF Core, Hangfire) per completed workflow.</param>
+internal sealed record EngineResult(double WorkflowsPerSecond, double P50Ms, double P95Ms, double CpuMsPerWorkflow);
 
 /// <summary>
 /// The host's own services (EF Core, Mediator use cases, Hangfire) on a fresh database; clients call the use
@@ -66,9 +67,12 @@ internal sealed class EngineWorkload : IAsyncDisposable
     {
         await RunClientsAsync(TimeSpan.FromSeconds(3), _ => { }); // warm-up: JIT, pools, caches
         var latencies = new ConcurrentBag<double>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (completed, elapsed) = await RunClientsAsync(TimeSpan.FromSeconds(options.Seconds), latencies.Add);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var sorted = latencies.Order().ToArray();
-        return new EngineResult(completed / elapsed.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.95));
+        return new EngineResult(completed / elapsed.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.95),
+            cpu.TotalMilliseconds / Math.Max(completed, 1));
     }
 
     private async Task<(int Completed, TimeSpan Elapsed)> RunClientsAsync(TimeSpan duration, Action<double> latency)

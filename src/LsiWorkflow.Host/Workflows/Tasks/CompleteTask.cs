@@ -35,23 +35,25 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
                     string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(), command.FormValues), cancellationToken),
                 within: async (tx, _) =>
                 {
-                    // Under the instance lock: the task row as it is now, not as it was read above.
+                    // Under the instance lock: the task row as it is now, not as it was read above. It is closed and its
+                    // pending reminders cancelled in one statement.
                     var now = time.GetUtcNow();
-                    var closed = await tx.Set<TaskRecord>()
-                        .Where(t => t.Id == task.Id && t.Status == TaskStatus.Open)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(t => t.Status, TaskStatus.Completed)
-                            .SetProperty(t => t.ClosedAt, now)
-                            .SetProperty(t => t.CompletedBy, command.Actor.UserName)
-                            .SetProperty(t => t.CompletedByOrganisation, command.Actor.Organisation)
-                            .SetProperty(t => t.Outcome, command.Outcome)
-                            .SetProperty(t => t.Comment, command.Comment)
-                            .SetProperty(t => t.FormValues, command.FormValues == null ? null : command.FormValues.ToJsonString()), cancellationToken);
+                    var formValues = command.FormValues?.ToJsonString();
+                    var closed = await tx.Database.ExecuteSqlInterpolatedAsync($"""
+                        with deadlines as (
+                            update lsi.workflow_timers set status = 'Cancelled'
+                            where task_id = {task.Id} and status = 'Pending'
+                              and exists (select 1 from lsi.workflow_tasks where id = {task.Id} and status = 'Open'))
+                        update lsi.workflow_tasks
+                        set status = 'Completed', closed_at = {now}, completed_by = {command.Actor.UserName},
+                            completed_by_organisation = {command.Actor.Organisation}, outcome = {command.Outcome},
+                            comment = {command.Comment}, form_values = {formValues}::jsonb
+                        where id = {task.Id} and status = 'Open'
+                        """, cancellationToken);
                     if (closed == 0)
                     {
                         throw await AlreadyClosedAsync(tx, task.Id, cancellationToken);
                     }
-                    await WorkflowRuntime.CancelDeadlinesAsync(tx, task.Id, cancellationToken);
                     return true;
                 },
                 cancellationToken);
