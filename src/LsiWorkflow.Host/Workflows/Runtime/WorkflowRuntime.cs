@@ -69,19 +69,44 @@ public sealed class WorkflowRuntime(
     /// take turns and each sees the state the previous one committed. <paramref name="within"/> runs in the
     /// same transaction before the burst (e.g. to claim a task or a timer) and may veto it by returning false.
     /// </summary>
-    public async Task<BurstOutcome> RunAsync(
+    public Task<BurstOutcome> RunAsync(
         Guid instanceId,
         Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
         Func<LsiDbContext, WorkflowState, Task<bool>>? within = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        RunLockedAsync(
+            db => db.Set<InstanceRecord>().FromSqlInterpolated($"select * from lsi.workflow_instances where id = {instanceId} for update"),
+            () => new NotFoundException($"Werkstroom-instantie {instanceId} bestaat niet."),
+            step, within, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, on the instance the task belongs to: whoever decides a task needs not read it
+    /// before taking the lock (<paramref name="within"/> reads and claims it under the lock).
+    /// </summary>
+    public Task<BurstOutcome> RunForTaskAsync(
+        Guid taskId,
+        Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
+        Func<LsiDbContext, WorkflowState, Task<bool>> within,
+        CancellationToken ct = default) =>
+        RunLockedAsync(
+            db => db.Set<InstanceRecord>().FromSqlInterpolated(
+                $"select * from lsi.workflow_instances where id = (select instance_id from lsi.workflow_tasks where id = {taskId}) for update"),
+            () => new NotFoundException($"Taak {taskId} bestaat niet."),
+            step, within, ct);
+
+    private async Task<BurstOutcome> RunLockedAsync(
+        Func<LsiDbContext, IQueryable<InstanceRecord>> lockInstance,
+        Func<Exception> notFound,
+        Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
+        Func<LsiDbContext, WorkflowState, Task<bool>>? within,
+        CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pending = new AfterCommit();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The row lock and the id of the instance's definition version in one round trip. An instance stays on its
         // version to the end, even if that version was retracted since.
-        var locked = await db.Set<InstanceRecord>()
-            .FromSqlInterpolated($"select * from lsi.workflow_instances where id = {instanceId} for update")
+        var locked = await lockInstance(db)
             .AsTracking()
             .Select(i => new
             {
@@ -92,7 +117,7 @@ public sealed class WorkflowRuntime(
                     .Single(),
             })
             .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Werkstroom-instantie {instanceId} bestaat niet.");
+            ?? throw notFound();
         var record = locked.Instance;
         var state = WorkflowState.FromJson(record.State);
         var previousBookmarks = BookmarkRows(state);
