@@ -7,7 +7,6 @@ using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Startup;
 using LsiWorkflow.Host.Workflows.Definitions;
 using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Persistence;
 using LsiWorkflow.Host.Workflows.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
