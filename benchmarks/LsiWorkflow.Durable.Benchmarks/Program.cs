@@ -13,7 +13,7 @@ Console.Error.WriteLine($"pgbench tpcb-like: {pgbench:0.0} tps");
 
 await using var engine = await EngineWorkload.CreateAsync(options);
 var engineResult = await engine.RunAsync();
-Console.Error.WriteLine($"engine: {engineResult.WorkflowsPerSecond:0.0} workflows/s, completion p50 {engineResult.P50Ms:0.0} ms p95 {engineResult.P95Ms:0.0} ms");
+Console.Error.WriteLine($"engine: {engineResult.WorkflowsPerSecond:0.0} workflows/s, completion p50 {engineResult.P50Ms:0.0} ms p95 {engineResult.P95Ms:0.0} ms, {engineResult.CpuMsPerWorkflow:0.00} ms CPU per workflow in this process");
 
 var perStep = await engine.RunHangfirePerStepAsync();
 Console.Error.WriteLine($"hangfire job per step: {perStep:0.00} workflows/s");
@@ -21,7 +21,7 @@ Console.Error.WriteLine($"hangfire job per step: {perStep:0.00} workflows/s");
 var line = string.Create(CultureInfo.InvariantCulture,
     $"workflows_per_s={engineResult.WorkflowsPerSecond:0.0} p50_ms={engineResult.P50Ms:0.0} p95_ms={engineResult.P95Ms:0.0} " +
     $"pgbench_tps={pgbench:0.0} ratio_vs_pgbench={engineResult.WorkflowsPerSecond / pgbench:0.00} " +
-    $"hangfire_per_step_per_s={perStep:0.00} ratio_vs_hangfire_per_step={engineResult.WorkflowsPerSecond / Math.Max(perStep, 0.001):0.0} clients={options.Clients}");
+    $"hangfire_per_step_per_s={perStep:0.00} ratio_vs_hangfire_per_step={engineResult.WorkflowsPerSecond / Math.Max(perStep, 0.001):0.0} engine_cpu_ms_per_workflow={engineResult.CpuMsPerWorkflow:0.00} clients={options.Clients}");
 Console.WriteLine(line);
 return 0;
 

@@ -56,7 +56,7 @@ public sealed class WorkflowRuntime(
                 FinishedAt = result.State.FinishedAt,
             };
             db.Add(record);
-            await ApplyAsync(db, definition, record, result, pending, ct);
+            await ApplyAsync(db, definition, record, previousBookmarks: new HashSet<Guid>(), result, pending, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             await AfterCommitAsync(pending, ct);
@@ -69,26 +69,63 @@ public sealed class WorkflowRuntime(
     /// take turns and each sees the state the previous one committed. <paramref name="within"/> runs in the
     /// same transaction before the burst (e.g. to claim a task or a timer) and may veto it by returning false.
     /// </summary>
-    public async Task<BurstOutcome> RunAsync(
+    public Task<BurstOutcome> RunAsync(
         Guid instanceId,
         Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
         Func<LsiDbContext, WorkflowState, Task<bool>>? within = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        RunLockedAsync(
+            db => db.Set<InstanceRecord>().FromSqlInterpolated($"select * from lsi.workflow_instances where id = {instanceId} for update"),
+            () => new NotFoundException($"Werkstroom-instantie {instanceId} bestaat niet."),
+            step, within, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, on the instance the task belongs to: whoever decides a task needs not read it
+    /// before taking the lock (<paramref name="within"/> reads and claims it under the lock).
+    /// </summary>
+    public Task<BurstOutcome> RunForTaskAsync(
+        Guid taskId,
+        Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
+        Func<LsiDbContext, WorkflowState, Task<bool>> within,
+        CancellationToken ct = default) =>
+        RunLockedAsync(
+            db => db.Set<InstanceRecord>().FromSqlInterpolated(
+                $"select * from lsi.workflow_instances where id = (select instance_id from lsi.workflow_tasks where id = {taskId}) for update"),
+            () => new NotFoundException($"Taak {taskId} bestaat niet."),
+            step, within, ct);
+
+    private async Task<BurstOutcome> RunLockedAsync(
+        Func<LsiDbContext, IQueryable<InstanceRecord>> lockInstance,
+        Func<Exception> notFound,
+        Func<WorkflowRunner, WorkflowDefinition, WorkflowState, ValueTask<BurstResult>> step,
+        Func<LsiDbContext, WorkflowState, Task<bool>>? within,
+        CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pending = new AfterCommit();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var record = await db.Set<InstanceRecord>()
-            .FromSqlInterpolated($"select * from lsi.workflow_instances where id = {instanceId} for update")
+        // The row lock and the id of the instance's definition version in one round trip. An instance stays on its
+        // version to the end, even if that version was retracted since.
+        var locked = await lockInstance(db)
             .AsTracking()
+            .Select(i => new
+            {
+                Instance = i,
+                DefinitionRecordId = db.Set<DefinitionRecord>()
+                    .Where(d => d.DefinitionId == i.DefinitionId && d.Version == i.DefinitionVersion && d.Status != DefinitionStatus.Draft)
+                    .Select(d => d.Id)
+                    .Single(),
+            })
             .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Werkstroom-instantie {instanceId} bestaat niet.");
+            ?? throw notFound();
+        var record = locked.Instance;
         var state = WorkflowState.FromJson(record.State);
+        var previousBookmarks = BookmarkRows(state);
         if (within is not null && !await within(db, state))
         {
             return new(record.Id, record.Status, Ignored: true);
         }
-        var definition = await LoadVersionAsync(db, record.DefinitionId, record.DefinitionVersion, ct);
+        var definition = await LoadDefinitionAsync(db, locked.DefinitionRecordId, record.DefinitionVersion, ct);
         var result = await step(engine.CreateRunner(services), definition, state);
         if (result.Ignored)
         {
@@ -96,7 +133,7 @@ public sealed class WorkflowRuntime(
             await tx.CommitAsync(ct);
             return new(record.Id, record.Status, Ignored: true);
         }
-        await ApplyAsync(db, definition, record, result, pending, ct);
+        await ApplyAsync(db, definition, record, previousBookmarks, result, pending, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await AfterCommitAsync(pending, ct);
@@ -111,26 +148,28 @@ public sealed class WorkflowRuntime(
         {
             query = query.Where(d => d.Version == v);
         }
-        var latest = await query.OrderByDescending(d => d.Version).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct)
+        var latest = await query.OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"Er is geen gepubliceerde versie van werkstroom '{definitionId}'.");
-        return await LoadVersionAsync(db, definitionId, latest, ct);
+        return await LoadDefinitionAsync(db, latest.Id, latest.Version, ct);
     }
 
-    private async Task<WorkflowDefinition> LoadVersionAsync(LsiDbContext db, string definitionId, int version, CancellationToken ct)
+    /// <summary>The parsed definition of a stored version; its JSON is read only the first time this node needs it.</summary>
+    private async Task<WorkflowDefinition> LoadDefinitionAsync(LsiDbContext db, Guid recordId, int version, CancellationToken ct)
     {
-        // An instance stays on its version to the end, even if that version was retracted since.
-        var versions = db.Set<DefinitionRecord>().AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.Version == version && d.Status != DefinitionStatus.Draft);
-        var recordId = await versions.Select(d => d.Id).SingleAsync(ct);
         if (engine.TryGetPublished(recordId, out var cached))
         {
             return cached;
         }
-        var json = await versions.Select(d => d.Json).SingleAsync(ct);
+        var json = await db.Set<DefinitionRecord>().AsNoTracking().Where(d => d.Id == recordId).Select(d => d.Json).SingleAsync(ct);
         return engine.Published(recordId, version, json);
     }
 
-    private async Task ApplyAsync(LsiDbContext db, WorkflowDefinition definition, InstanceRecord record, BurstResult result, AfterCommit pending, CancellationToken ct)
+    /// <summary>The bookmark rows a committed state has: its bookmarks while it is active, none after.</summary>
+    private static IReadOnlySet<Guid> BookmarkRows(WorkflowState state) =>
+        state.IsActive ? state.Bookmarks.Select(b => b.Id).ToHashSet() : new HashSet<Guid>();
+
+    private async Task ApplyAsync(
+        LsiDbContext db, WorkflowDefinition definition, InstanceRecord record, IReadOnlySet<Guid> previousBookmarks, BurstResult result, AfterCommit pending, CancellationToken ct)
     {
         var state = result.State;
         record.Status = state.Status.ToString();
@@ -138,7 +177,7 @@ public sealed class WorkflowRuntime(
         record.UpdatedAt = state.UpdatedAt;
         record.FinishedAt = state.FinishedAt;
 
-        await SyncBookmarksAsync(db, state, pending, ct);
+        await SyncBookmarksAsync(db, state, previousBookmarks, pending, ct);
         foreach (var effect in result.Effects)
         {
             await ApplyEffectAsync(db, definition, state, effect, pending, ct);
@@ -164,18 +203,18 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    private static async Task SyncBookmarksAsync(LsiDbContext db, WorkflowState state, AfterCommit pending, CancellationToken ct)
+    /// <summary>
+    /// Bookmark rows mirror the state each burst commits, and only bursts (under the instance lock) write them,
+    /// so the rows before this burst are those of the state it began from: the difference is written, nothing read.
+    /// </summary>
+    private static async Task SyncBookmarksAsync(LsiDbContext db, WorkflowState state, IReadOnlySet<Guid> previous, AfterCommit pending, CancellationToken ct)
     {
-        // A new instance has no bookmark rows yet; skip the query.
-        var existing = db.Entry(db.Set<InstanceRecord>().Local.First(i => i.Id == state.InstanceId)).State == EntityState.Added
-            ? []
-            : await db.Set<BookmarkRecord>().Where(b => b.InstanceId == state.InstanceId).ToListAsync(ct);
         var current = state.IsActive ? state.Bookmarks : [];
-        foreach (var gone in existing.Where(e => current.All(b => b.Id != e.Id)))
+        foreach (var gone in previous.Where(id => current.All(b => b.Id != id)))
         {
-            db.Remove(gone);
+            db.Remove(new BookmarkRecord { Id = gone, ActivityId = "", Kind = "" });
         }
-        foreach (var bookmark in current.Where(b => existing.All(e => e.Id != b.Id)))
+        foreach (var bookmark in current.Where(b => !previous.Contains(b.Id)))
         {
             var record = new BookmarkRecord
             {
@@ -280,7 +319,7 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>A closed task gets no more reminders.</summary>
-    internal static Task<int> CancelDeadlinesAsync(LsiDbContext db, Guid taskId, CancellationToken ct) =>
+    private static Task<int> CancelDeadlinesAsync(LsiDbContext db, Guid taskId, CancellationToken ct) =>
         db.Set<TimerRecord>().Where(t => t.TaskId == taskId && t.Status == TimerStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
 

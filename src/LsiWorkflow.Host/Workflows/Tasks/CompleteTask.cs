@@ -23,35 +23,38 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
 {
     public async ValueTask<InstanceChanged> Handle(CompleteTask command, CancellationToken cancellationToken)
     {
-        var task = await db.Set<TaskRecord>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken)
-            ?? throw new NotFoundException($"Taak {command.TaskId} bestaat niet.");
-        TaskAccess.EnsureMayComplete(task, command.Actor);
-
+        TaskRecord? task = null;
         try
         {
-            var outcome = await runtime.RunAsync(task.InstanceId,
+            var outcome = await runtime.RunForTaskAsync(command.TaskId,
                 (runner, definition, state) => runner.ResumeAsync(definition, state, new TaskCompleted(
-                    task.BookmarkId, task.Id, command.Outcome, command.Actor.UserName, command.Actor.Organisation,
+                    task!.BookmarkId, task.Id, command.Outcome, command.Actor.UserName, command.Actor.Organisation,
                     string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(), command.FormValues), cancellationToken),
                 within: async (tx, _) =>
                 {
-                    // Under the instance lock: the task row as it is now, not as it was read above.
+                    // Under the instance lock, in one statement: the task is closed if it is still open, its pending
+                    // reminders are cancelled, and the row comes back for the access check. A refusal throws, and
+                    // the transaction goes back with all of it.
                     var now = time.GetUtcNow();
-                    var closed = await tx.Set<TaskRecord>()
-                        .Where(t => t.Id == task.Id && t.Status == TaskStatus.Open)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(t => t.Status, TaskStatus.Completed)
-                            .SetProperty(t => t.ClosedAt, now)
-                            .SetProperty(t => t.CompletedBy, command.Actor.UserName)
-                            .SetProperty(t => t.CompletedByOrganisation, command.Actor.Organisation)
-                            .SetProperty(t => t.Outcome, command.Outcome)
-                            .SetProperty(t => t.Comment, command.Comment)
-                            .SetProperty(t => t.FormValues, command.FormValues == null ? null : command.FormValues.ToJsonString()), cancellationToken);
-                    if (closed == 0)
+                    var formValues = command.FormValues?.ToJsonString();
+                    var closed = await tx.Set<TaskRecord>().FromSqlInterpolated($"""
+                        with deadlines as (
+                            update lsi.workflow_timers set status = 'Cancelled'
+                            where task_id = {command.TaskId} and status = 'Pending'
+                              and exists (select 1 from lsi.workflow_tasks where id = {command.TaskId} and status = 'Open'))
+                        update lsi.workflow_tasks
+                        set status = 'Completed', closed_at = {now}, completed_by = {command.Actor.UserName},
+                            completed_by_organisation = {command.Actor.Organisation}, outcome = {command.Outcome},
+                            comment = {command.Comment}, form_values = {formValues}::jsonb
+                        where id = {command.TaskId} and status = 'Open'
+                        returning *
+                        """).AsNoTracking().ToListAsync(cancellationToken);
+                    if (closed.Count == 0)
                     {
-                        throw await AlreadyClosedAsync(tx, task.Id, cancellationToken);
+                        throw await AlreadyClosedAsync(tx, command.TaskId, command.Actor, cancellationToken);
                     }
-                    await WorkflowRuntime.CancelDeadlinesAsync(tx, task.Id, cancellationToken);
+                    task = closed[0];
+                    TaskAccess.EnsureMayComplete(task, command.Actor);
                     return true;
                 },
                 cancellationToken);
@@ -63,7 +66,7 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
         }
         catch (TaskAlreadyCompletedException)
         {
-            throw await AlreadyClosedAsync(db, task.Id, cancellationToken);
+            throw await AlreadyClosedAsync(db, command.TaskId, command.Actor, cancellationToken);
         }
         catch (InvalidSignalException invalid)
         {
@@ -71,10 +74,11 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
         }
     }
 
-    private static async Task<ConflictException> AlreadyClosedAsync(LsiDbContext context, Guid taskId, CancellationToken ct)
+    /// <summary>Why a task cannot be decided any more; someone it was never assigned to hears only that (403).</summary>
+    private static async Task<ConflictException> AlreadyClosedAsync(LsiDbContext context, Guid taskId, Actor actor, CancellationToken ct)
     {
-        var closed = await context.Set<TaskRecord>().AsNoTracking().Where(t => t.Id == taskId)
-            .Select(t => new { t.Status, t.CompletedBy, t.ClosedAt, t.Outcome }).SingleAsync(ct);
+        var closed = await context.Set<TaskRecord>().AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+        TaskAccess.EnsureMayComplete(closed, actor);
         return closed.Status == TaskStatus.Completed
             ? new ConflictException("Taak al afgerond", $"Deze taak is al afgerond door {closed.CompletedBy} ({closed.Outcome}, {closed.ClosedAt:dd-MM-yyyy HH:mm}). Uw besluit is niet vastgelegd.")
             : new ConflictException("Taak vervallen", "Deze taak is vervallen: de werkstroom heeft haar niet meer nodig.");
