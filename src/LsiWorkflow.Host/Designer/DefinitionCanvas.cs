@@ -161,6 +161,7 @@ public sealed class DefinitionCanvas
             port.Undeclared = !declared.Contains(outcome);
             node.AddPort(port);
         }
+        node.Layout();
         node.RefreshAll();
     }
 
