@@ -97,6 +97,10 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
             Assert.Equal("akkoord.svg", download.SuggestedFilename);
             var svg = await File.ReadAllTextAsync((await download.PathAsync())!);
             Assert.Contains("data-activity-id=\"humanTask1\"", svg, StringComparison.Ordinal);
+            // And as PNG, drawn by the browser: the file starts with the PNG signature.
+            var png = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-png").ClickAsync());
+            var bytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
 
             // Compare version 1 with 2, then make version 1 the draft again.
             await page.GotoAsync("/designer/akkoord/versions");
