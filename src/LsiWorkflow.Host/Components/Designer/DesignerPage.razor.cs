@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blazor.Diagrams.Core.Geometry;
@@ -70,7 +69,6 @@ public partial class DesignerPage : IAsyncDisposable
         _ => string.Format(CultureInfo.CurrentCulture, L["Designer.StatusPublished"], version),
     };
 
-    private string ExportHref => "data:application/json;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(history.Current));
 
     protected override async Task OnInitializedAsync()
     {
@@ -219,6 +217,9 @@ public partial class DesignerPage : IAsyncDisposable
     }
 
     private string FileName(string extension) => $"{DefinitionId}.{extension}";
+
+    // Generated on request, not carried in the page as a data address that every render of the page would re-send.
+    private Task ExportJsonAsync() => downloads!.TextAsync(FileName("json"), "application/json", history.Current);
 
     private Task ExportSvgAsync() => downloads!.TextAsync(FileName("svg"), "image/svg+xml", DiagramSvg.Render(canvas!));
 
