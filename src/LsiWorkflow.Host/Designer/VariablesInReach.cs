@@ -19,16 +19,7 @@ public static class VariablesInReach
         result.AddRange(definition.Variables.Select(v => new VariableInReach(v.Name, $"variabele ({v.Type})")));
         foreach (var start in definition.Activities.Where(a => describe(a.Type)?.IsStart == true))
         {
-            if (start.Properties?["inputs"] is JsonArray inputs)
-            {
-                foreach (var input in inputs.OfType<JsonObject>())
-                {
-                    if (input["name"]?.GetValue<string>() is { Length: > 0 } name)
-                    {
-                        result.Add(new VariableInReach($"input.{name}", $"invoer ({input["type"]?.GetValue<string>() ?? "string"})"));
-                    }
-                }
-            }
+            result.AddRange(InputsOf(start.Properties).Select(i => new VariableInReach($"input.{i.Name}", $"invoer ({i.Type})")));
         }
         foreach (var upstream in Upstream(definition, activityId))
         {
@@ -36,6 +27,14 @@ public static class VariablesInReach
         }
         return [.. result.DistinctBy(v => v.Name)];
     }
+
+    /// <summary>The inputs a start activity declares in its <c>inputs</c> property, with their types.</summary>
+    public static IEnumerable<(string Name, string Type)> InputsOf(JsonObject? startProperties) =>
+        (startProperties?["inputs"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(i => (Name: i["name"] is JsonValue n && n.TryGetValue(out string? name) ? name : "",
+                          Type: i["type"] is JsonValue t && t.TryGetValue(out string? type) ? type : VariableTypes.String))
+            .Where(i => i.Name.Length > 0);
 
     /// <summary>Every activity with a path to the given one, nearest first; the activity itself only on a loop.</summary>
     public static IReadOnlyList<string> Upstream(WorkflowDefinition definition, string activityId)

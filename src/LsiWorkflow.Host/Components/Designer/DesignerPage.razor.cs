@@ -69,7 +69,6 @@ public partial class DesignerPage : IAsyncDisposable
         _ => string.Format(CultureInfo.CurrentCulture, L["Designer.StatusPublished"], version),
     };
 
-
     protected override async Task OnInitializedAsync()
     {
         canvas = CanvasFactory.Create(await Mediator.Send(new ListActivityDescriptors()), readOnly: false);
@@ -79,10 +78,11 @@ public partial class DesignerPage : IAsyncDisposable
         diagram.Links.Added += link => link.TargetAttached += _ => Changed();
         diagram.Links.Removed += _ => Changed();
         diagram.SelectionChanged += OnSelectionChanged;
-        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
-        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
-        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("c", true, false, false, _ => new ValueTask(InvokeAsync(Copy)));
-        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("v", true, false, false, _ => new ValueTask(InvokeAsync(PasteAsync)));
+        var keys = diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>();
+        keys?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
+        keys?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
+        keys?.SetShortcut("c", true, false, false, _ => new ValueTask(InvokeAsync(Copy)));
+        keys?.SetShortcut("v", true, false, false, _ => new ValueTask(InvokeAsync(PasteAsync)));
         downloads = new DesignerDownloads(JS);
 
         WorkflowDefinition definition;
@@ -427,12 +427,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     /// <summary>The inputs the start declares, as (name, type) pairs, for the dry run's test inputs.</summary>
     private IReadOnlyList<(string Name, string Type)> StartInputs =>
-        [.. canvas!.Activities.Where(a => a.Descriptor?.IsStart == true)
-            .SelectMany(a => a.Properties?["inputs"] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Select(i => (Name: i["name"]?.GetValue<string>() ?? "", Type: i["type"]?.GetValue<string>() ?? VariableTypes.String))
-            .Where(i => i.Name.Length > 0)
-            .DistinctBy(i => i.Name)];
+        [.. canvas!.Activities.Where(a => a.Descriptor?.IsStart == true).SelectMany(a => VariablesInReach.InputsOf(a.Properties)).DistinctBy(i => i.Name)];
 
     /// <summary>A start with inputs first asks for test values; one without starts at once.</summary>
     private Task PrepareDryRunAsync()
