@@ -25,7 +25,27 @@ public sealed class ActivityNode : NodeModel
         Type = type;
         Descriptor = descriptor;
         Input = (InputPort)AddPort(new InputPort(this));
+        // Sized and its ports placed here, not measured in the browser: measuring 150 activities and some 400 ports,
+        // and measuring the ports again once each activity's size arrived, is what made a large definition slow to
+        // open. designer.css draws exactly these sizes and places.
+        ControlledSize = true;
+        Layout();
     }
+
+    public const double Width = 200;
+
+    // The geometry of designer.css (every box there is border-box).
+    private const double Border = 2;
+    private const double Padding = 6;
+    private const double HeadHeight = 18;
+    private const double MetaHeight = 16;
+    private const double OutcomeHeight = 18;
+    private const double PortSize = 12;
+    private const double InputPortTop = 12;
+    private const double InputPortLeft = -8;
+    private const double OutcomePortTop = 2;
+    private const double OutcomePortRight = -18;
+    private const double SidePadding = 10;
 
     public string ActivityId { get; set; }
 
@@ -55,6 +75,28 @@ public sealed class ActivityNode : NodeModel
     public string Label => string.IsNullOrWhiteSpace(DisplayName) ? Descriptor?.DisplayName ?? Type : DisplayName;
 
     public OutcomePort? FindOutcome(string outcome) => OutcomePorts.FirstOrDefault(p => p.Outcome == outcome);
+
+    /// <summary>Sets the size that fits the outcome ports and puts every port where designer.css draws it.</summary>
+    public void Layout()
+    {
+        var outcomes = OutcomePorts.ToList();
+        Size = new Size(Width, 2 * (Border + Padding) + HeadHeight + MetaHeight + outcomes.Count * OutcomeHeight);
+        var inside = new Point(Position.X + Border, Position.Y + Border);
+        Place(Input, inside.X + InputPortLeft, inside.Y + InputPortTop);
+        var rowsTop = inside.Y + Padding + HeadHeight + MetaHeight;
+        var rowRight = Position.X + Width - Border - SidePadding;
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            Place(outcomes[i], rowRight - OutcomePortRight - PortSize, rowsTop + i * OutcomeHeight + OutcomePortTop);
+        }
+    }
+
+    private static void Place(PortModel port, double x, double y)
+    {
+        port.Size = new Size(PortSize, PortSize);
+        port.Position = new Point(x, y);
+        port.Initialized = true;
+    }
 }
 
 /// <summary>Where connections arrive at an activity.</summary>

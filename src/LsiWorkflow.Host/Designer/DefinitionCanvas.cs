@@ -122,6 +122,72 @@ public sealed class DefinitionCanvas
         return node;
     }
 
+    /// <summary>
+    /// The chosen activities with the connections between them, as definition JSON (connections to or from
+    /// activities outside the choice are left behind). Null when nothing is chosen.
+    /// </summary>
+    public string? Copy(IEnumerable<ActivityNode> nodes)
+    {
+        var chosen = nodes.ToList();
+        if (chosen.Count == 0)
+        {
+            return null;
+        }
+        var ids = chosen.Select(n => n.ActivityId).ToHashSet(StringComparer.Ordinal);
+        var fragment = new WorkflowDefinition
+        {
+            Id = Header.Id,
+            Name = Header.Name,
+            Activities = [.. chosen.Select(node => new ActivityDefinition
+            {
+                Id = node.ActivityId,
+                Type = node.Type,
+                DisplayName = node.DisplayName,
+                Position = new Position(node.Position.X, node.Position.Y),
+                Properties = node.Properties?.DeepClone().AsObject(),
+            })],
+            Connections = [.. ToDefinition().Connections.Where(c => ids.Contains(c.Source) && ids.Contains(c.Target))],
+        };
+        return DefinitionSerializer.Serialize(fragment);
+    }
+
+    /// <summary>
+    /// Adds copied activities with fresh ids, shifted by an offset, and connects them as they were connected to each
+    /// other. Returns the new activities.
+    /// </summary>
+    public IReadOnlyList<ActivityNode> Paste(string copied, double offset = 40)
+    {
+        var fragment = DefinitionSerializer.Parse(copied);
+        var renamed = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
+        Diagram.Batch(() =>
+        {
+            foreach (var activity in fragment.Activities)
+            {
+                var at = activity.Position is { } p ? new Point(p.X + offset, p.Y + offset) : FreeSpot();
+                var node = new ActivityNode(NewId(activity.Type), activity.Type, descriptors.GetValueOrDefault(activity.Type), at)
+                {
+                    DisplayName = activity.DisplayName,
+                    Properties = activity.Properties?.DeepClone().AsObject(),
+                    PositionStored = true,
+                };
+                SyncOutcomes(node, fragment.Connections.Where(c => c.Source == activity.Id).Select(c => c.EffectiveOutcome));
+                Diagram.Nodes.Add(node);
+                renamed.TryAdd(activity.Id, node);
+            }
+            foreach (var connection in fragment.Connections)
+            {
+                if (renamed.GetValueOrDefault(connection.Source) is { } source && renamed.GetValueOrDefault(connection.Target) is { } target)
+                {
+                    Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input))
+                    {
+                        OmitOutcome = connection.Outcome is null,
+                    });
+                }
+            }
+        });
+        return [.. renamed.Values];
+    }
+
     /// <summary>Connects an outcome to an activity, replacing what that outcome led to.</summary>
     public ConnectionLink Connect(ActivityNode source, string outcome, ActivityNode target)
     {
@@ -161,6 +227,7 @@ public sealed class DefinitionCanvas
             port.Undeclared = !declared.Contains(outcome);
             node.AddPort(port);
         }
+        node.Layout();
         node.RefreshAll();
     }
 

@@ -58,6 +58,68 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
         await Assertions.Expect(page.GetByTestId("journal")).ToContainTextAsync("Goedkeuren");
     }
 
+    [Fact]
+    public async Task Secretary_copies_and_pastes_an_activity_exports_the_diagram_and_rolls_back_to_an_earlier_version()
+    {
+        await Host.CreateUserAsync("secretaris", "SZW", Roles.Secretary);
+        var anna = new Actor("secretaris", "SZW", new HashSet<string> { Roles.Secretary });
+        foreach (var (name, organisation) in new[] { ("Eerste", "UWV"), ("Tweede", "SVB") })
+        {
+            await SendAsync(new SaveDraft($$"""
+                { "schemaVersion": 1, "id": "akkoord", "name": "{{name}}", "version": 1, "variables": [],
+                  "activities": [ { "id": "start", "type": "Start", "position": { "x": 0, "y": 0 } },
+                                  { "id": "review", "type": "HumanTask", "position": { "x": 260, "y": 0 },
+                                    "properties": { "title": "Akkoord?", "assignee": { "organisations": ["{{organisation}}"] }, "outcomes": ["Akkoord"] } },
+                                  { "id": "end", "type": "End", "position": { "x": 520, "y": 0 } } ],
+                  "connections": [ { "source": "start", "target": "review" }, { "source": "review", "outcome": "Akkoord", "target": "end" } ] }
+                """, null, anna));
+            await SendAsync(new PublishDefinition("akkoord", anna));
+        }
+        await using var context = await Host.NewBrowserContextAsync();
+        var page = await Infrastructure.Browser.SignInAsync(context, "secretaris", HostFixture.Password);
+        await page.SetViewportSizeAsync(1600, 1000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        try
+        {
+            await page.GotoAsync("/designer/akkoord");
+            await Infrastructure.Browser.WaitForInteractiveAsync(page);
+
+            // Copy the task and paste it: a new activity with a new id, the original untouched.
+            await Node(page, "review").Locator(".activity-head").ClickAsync();
+            await Assertions.Expect(Field(page, "activity-id")).ToHaveValueAsync("review");
+            await page.GetByTestId("copy").ClickAsync();
+            await page.GetByTestId("paste").ClickAsync();
+            await Assertions.Expect(Node(page, "humanTask1")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("unsaved")).ToBeVisibleAsync();
+
+            // The diagram downloads as an SVG file with every activity in it.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-svg").ClickAsync());
+            Assert.Equal("akkoord.svg", download.SuggestedFilename);
+            var svg = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.Contains("data-activity-id=\"humanTask1\"", svg, StringComparison.Ordinal);
+            // And as PNG, drawn by the browser: the file starts with the PNG signature.
+            var png = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-png").ClickAsync());
+            var bytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+
+            // Compare version 1 with 2, then make version 1 the draft again.
+            await page.GotoAsync("/designer/akkoord/versions");
+            await Infrastructure.Browser.WaitForInteractiveAsync(page);
+            await page.GetByTestId("compare").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=change][data-kind=Changed]").Filter(new() { HasText = "review" })).ToBeVisibleAsync();
+            await page.GetByTestId("roll-back-1").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("versions-message")).ToContainTextAsync("Versie 1 is het concept geworden (versie 3).");
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "designer-versions-failure.png"), FullPage = true });
+            throw;
+        }
+
+        var draft = await SendAsync(new GetDefinition("akkoord"));
+        Assert.Equal((DefinitionStatus.Draft, "Eerste", 3), (draft.Status, draft.Name, draft.Version));
+    }
+
     private Task<T> SendAsync<T>(IQuery<T> query) => Host.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(query).AsTask());
 
     private Task<T> SendAsync<T>(ICommand<T> command) => Host.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(command).AsTask());

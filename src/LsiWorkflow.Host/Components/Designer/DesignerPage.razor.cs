@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blazor.Diagrams.Core.Geometry;
@@ -21,7 +20,7 @@ namespace LsiWorkflow.Host.Components.Designer;
 /// The designer of one definition. Every change is recorded as a snapshot of the definition JSON (undo/redo) and
 /// validated at once; saving passes the row version that was loaded, so a concurrent save is refused, not overwritten.
 /// </summary>
-public partial class DesignerPage : IDisposable
+public partial class DesignerPage : IAsyncDisposable
 {
     private const long MaxImportBytes = 2_000_000;
 
@@ -32,6 +31,8 @@ public partial class DesignerPage : IDisposable
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     [Inject] private IMediator Mediator { get; set; } = null!;
+
+    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = null!;
 
     private readonly DefinitionHistory history = new();
     private DefinitionCanvas? canvas;
@@ -49,6 +50,11 @@ public partial class DesignerPage : IDisposable
     private string? variablesText;
     private string? variablesError;
     private DryRunState? dryRun;
+    private Dictionary<string, string?>? dryRunInputs;
+    private string? copied;
+    private int pastes;
+    private IReadOnlyList<VariableInReach> inReach = [];
+    private DesignerDownloads? downloads;
 
     private bool IsDirty => history.Current != savedJson;
 
@@ -63,8 +69,6 @@ public partial class DesignerPage : IDisposable
         _ => string.Format(CultureInfo.CurrentCulture, L["Designer.StatusPublished"], version),
     };
 
-    private string ExportHref => "data:application/json;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(history.Current));
-
     protected override async Task OnInitializedAsync()
     {
         canvas = CanvasFactory.Create(await Mediator.Send(new ListActivityDescriptors()), readOnly: false);
@@ -74,8 +78,12 @@ public partial class DesignerPage : IDisposable
         diagram.Links.Added += link => link.TargetAttached += _ => Changed();
         diagram.Links.Removed += _ => Changed();
         diagram.SelectionChanged += OnSelectionChanged;
-        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
-        diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>()?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
+        var keys = diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>();
+        keys?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
+        keys?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
+        keys?.SetShortcut("c", true, false, false, _ => new ValueTask(InvokeAsync(Copy)));
+        keys?.SetShortcut("v", true, false, false, _ => new ValueTask(InvokeAsync(PasteAsync)));
+        downloads = new DesignerDownloads(JS);
 
         WorkflowDefinition definition;
         try
@@ -142,6 +150,7 @@ public partial class DesignerPage : IDisposable
         {
             StopDryRun(); // a run of an older version of the diagram would mislead
             await ValidateAsync(json);
+            UpdateInReach();
         }
         StateHasChanged();
     }
@@ -167,9 +176,54 @@ public partial class DesignerPage : IDisposable
         if (next != selectedNode)
         {
             selectedNode = next;
+            UpdateInReach();
             _ = InvokeAsync(StateHasChanged);
         }
     }
+
+    /// <summary>The names the expressions of the selected activity may use; worked out when it or the diagram changes.</summary>
+    private void UpdateInReach() =>
+        inReach = selectedNode is null ? [] : VariablesInReach.For(canvas!.ToDefinition(), selectedNode.ActivityId, type => canvas.Descriptors.FirstOrDefault(d => d.Type == type));
+
+    private void Copy()
+    {
+        copied = canvas!.Copy(canvas.Diagram.GetSelectedModels().OfType<ActivityNode>()) ?? copied;
+        pastes = 0;
+    }
+
+    /// <summary>Pastes what was copied, each paste a step further down and right, as one undo step, selected.</summary>
+    private async Task PasteAsync()
+    {
+        if (copied is null)
+        {
+            return;
+        }
+        IReadOnlyList<ActivityNode> pasted;
+        restoring = true;
+        try
+        {
+            pasted = canvas!.Paste(copied, offset: 40 * ++pastes);
+        }
+        finally
+        {
+            restoring = false;
+        }
+        canvas.Diagram.UnselectAll();
+        foreach (var node in pasted)
+        {
+            canvas.Diagram.SelectModel(node, unselectOthers: false);
+        }
+        await CommitAsync();
+    }
+
+    private string FileName(string extension) => $"{DefinitionId}.{extension}";
+
+    // Generated on request, not carried in the page as a data address that every render of the page would re-send.
+    private Task ExportJsonAsync() => downloads!.TextAsync(FileName("json"), "application/json", history.Current);
+
+    private Task ExportSvgAsync() => downloads!.TextAsync(FileName("svg"), "image/svg+xml", DiagramSvg.Render(canvas!));
+
+    private Task ExportPngAsync() => downloads!.PngAsync(FileName("png"), DiagramSvg.Render(canvas!));
 
     private void Select(string? activityId)
     {
@@ -371,11 +425,48 @@ public partial class DesignerPage : IDisposable
         }
     }
 
+    /// <summary>The inputs the start declares, as (name, type) pairs, for the dry run's test inputs.</summary>
+    private IReadOnlyList<(string Name, string Type)> StartInputs =>
+        [.. canvas!.Activities.Where(a => a.Descriptor?.IsStart == true).SelectMany(a => VariablesInReach.InputsOf(a.Properties)).DistinctBy(i => i.Name)];
+
+    /// <summary>A start with inputs first asks for test values; one without starts at once.</summary>
+    private Task PrepareDryRunAsync()
+    {
+        var inputs = StartInputs;
+        if (inputs.Count == 0)
+        {
+            return StartDryRunAsync();
+        }
+        StopDryRun();
+        dryRunInputs = inputs.ToDictionary(i => i.Name, i => dryRunInputs?.GetValueOrDefault(i.Name));
+        return Task.CompletedTask;
+    }
+
+    private JsonObject TestInput()
+    {
+        var input = new JsonObject();
+        foreach (var (name, type) in StartInputs)
+        {
+            if (dryRunInputs?.GetValueOrDefault(name) is not { Length: > 0 } text)
+            {
+                continue;
+            }
+            input[name] = type switch
+            {
+                VariableTypes.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.CurrentCulture, out var n) => JsonValue.Create(n),
+                VariableTypes.Boolean when bool.TryParse(text, out var b) => JsonValue.Create(b),
+                _ => JsonValue.Create(text),
+            };
+        }
+        return input;
+    }
+
     private async Task StartDryRunAsync()
     {
         try
         {
-            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, null)));
+            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, null, Input: dryRunInputs is null ? null : TestInput())));
+            dryRunInputs = null;
         }
         catch (UseCaseException ex)
         {
@@ -428,11 +519,15 @@ public partial class DesignerPage : IDisposable
 
     private async Task<Actor> ActorAsync() => Actor.From((await AuthenticationState).User);
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         if (canvas is not null)
         {
             canvas.Diagram.SelectionChanged -= OnSelectionChanged;
+        }
+        if (downloads is not null)
+        {
+            await downloads.DisposeAsync();
         }
         GC.SuppressFinalize(this);
     }

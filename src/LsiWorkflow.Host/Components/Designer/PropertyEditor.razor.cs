@@ -25,6 +25,9 @@ public partial class PropertyEditor
 
     [Parameter] public EventCallback<JsonNode?> ValueChanged { get; set; }
 
+    /// <summary>The names an expression here may use, offered to insert.</summary>
+    [Parameter] public IReadOnlyList<VariableInReach> InReach { get; set; } = [];
+
     [Inject] private IMediator Mediator { get; set; } = null!;
 
     private string? text;
@@ -157,6 +160,14 @@ public partial class PropertyEditor
             }
         }
         await EmitAsync(node);
+    }
+
+    /// <summary>Adds a name at the end of the expression (a template gets it between braces).</summary>
+    private Task InsertAsync(string name)
+    {
+        var piece = Mode == EditorMode.Template ? $"{{{{ {name} }}}}" : name;
+        var current = text ?? "";
+        return SetTextAsync(current.Length == 0 || current.EndsWith(' ') ? current + piece : $"{current} {piece}");
     }
 
     private Task SetNumberAsync(double? value)

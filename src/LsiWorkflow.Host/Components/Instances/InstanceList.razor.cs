@@ -1,6 +1,8 @@
 using System.Globalization;
 using LsiWorkflow.Host.Workflows.Definitions;
 using LsiWorkflow.Host.Workflows.Instances;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 
@@ -16,6 +18,7 @@ public partial class InstanceList
     private string? status;
     private string? from;
     private string? to;
+    private string? waitingOn;
 
     protected override async Task OnInitializedAsync()
     {
@@ -24,7 +27,7 @@ public partial class InstanceList
     }
 
     private async Task SearchAsync() =>
-        instances = await Mediator.Send(new ListInstances(definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200));
+        instances = await Mediator.Send(new ListInstances(definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200, WaitingOn: waitingOn));
 
     /// <summary>A date picked in the browser means that day in the Netherlands.</summary>
     private static DateTimeOffset? Day(string? date)
@@ -36,6 +39,13 @@ public partial class InstanceList
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
         var local = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>Organisations and roles to choose from; any user name may be typed as well.</summary>
+    private Task<IEnumerable<string>> SearchWhomAsync(string? typed, CancellationToken cancellationToken)
+    {
+        var all = Organisations.All().Select(o => o.Code).Concat(Roles.All);
+        return Task.FromResult(string.IsNullOrWhiteSpace(typed) ? all : all.Where(w => w.Contains(typed, StringComparison.OrdinalIgnoreCase)));
     }
 
     private string NameOf(string id) => definitions.FirstOrDefault(d => d.DefinitionId == id)?.Name ?? id;

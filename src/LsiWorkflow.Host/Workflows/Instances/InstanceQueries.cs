@@ -10,8 +10,11 @@ namespace LsiWorkflow.Host.Workflows.Instances;
 
 public sealed record InstanceSummary(Guid Id, string DefinitionId, int DefinitionVersion, string Status, string? CorrelationKey, string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
 
-/// <summary>Instances, newest first, filtered by definition, status and start period.</summary>
-public sealed record ListInstances(string? DefinitionId = null, string? Status = null, DateTimeOffset? StartedFrom = null, DateTimeOffset? StartedTo = null, int Skip = 0, int Take = 50)
+/// <summary>
+/// Instances, newest first, filtered by definition, status, start period and whom they wait on: an organisation code,
+/// role or user name that an open task of the instance is assigned to.
+/// </summary>
+public sealed record ListInstances(string? DefinitionId = null, string? Status = null, DateTimeOffset? StartedFrom = null, DateTimeOffset? StartedTo = null, int Skip = 0, int Take = 50, string? WaitingOn = null)
     : IQuery<IReadOnlyList<InstanceSummary>>;
 
 public sealed class ListInstancesHandler(LsiDbContext db) : IQueryHandler<ListInstances, IReadOnlyList<InstanceSummary>>
@@ -34,6 +37,11 @@ public sealed class ListInstancesHandler(LsiDbContext db) : IQueryHandler<ListIn
         if (query.StartedTo is { } to)
         {
             instances = instances.Where(i => i.CreatedAt < to);
+        }
+        if (query.WaitingOn?.Trim() is { Length: > 0 } whom)
+        {
+            instances = instances.Where(i => db.Set<TaskRecord>().Any(t => t.InstanceId == i.Id && t.Status == Persistence.TaskStatus.Open
+                && (t.Organisation == whom || t.Role == whom || t.AssigneeUser == whom)));
         }
         return await instances.OrderByDescending(i => i.CreatedAt)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500))
