@@ -91,7 +91,8 @@ internal sealed class UserNotificationConfiguration : IEntityTypeConfiguration<U
         b.HasIndex(n => new { n.MessageId, n.UserName }).IsUnique();
         b.HasIndex(n => new { n.UserName, n.CreatedAt });
         b.HasIndex(n => n.UserName).HasFilter("read_at is null").HasDatabaseName("ix_inbox_notifications_unread");
-        b.HasIndex(n => new { n.UserName, n.CreatedAt }, "ix_inbox_notifications_digest_pending").HasFilter("digest_pending");
+        b.HasIndex(n => new { n.UserName, n.CreatedAt }, "ix_inbox_notifications_digest_pending").HasFilter("digest_pending")
+            .HasDatabaseName("ix_inbox_notifications_digest_pending");
     }
 }
 
