@@ -5,7 +5,6 @@ using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Scriban.Runtime;
-using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Workflows.Scheduling;
 
@@ -13,7 +12,7 @@ namespace LsiWorkflow.Host.Workflows.Scheduling;
 /// Reminds the people a task is assigned to before and on its due date, and tells the escalation target
 /// (steering-group member or secretariat) once it is overdue. A fired deadline leaves a small outbox message;
 /// its text is rendered when it is dispatched, from the notification templates in each reader's language.
-/// A task closed by then gets nothing.
+/// A task closed before its deadline fired got no message (the timer job joins on open tasks).
 /// </summary>
 public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOptions options) : INoticeSource
 {
@@ -41,7 +40,7 @@ public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOp
         var payloads = messages.ToDictionary(m => m.Id, m => JsonSerializer.Deserialize<Payload>(m.Payload, Json)!);
         var taskIds = payloads.Values.Select(p => p.TaskId).Distinct().ToList();
         var tasks = await db.Set<TaskRecord>().AsNoTracking()
-            .Where(t => taskIds.Contains(t.Id) && t.Status == TaskStatus.Open)
+            .Where(t => taskIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, ct);
         var definitionIds = tasks.Values.Select(t => t.DefinitionId).Distinct().ToList();
         var names = (await db.Set<DefinitionRecord>().AsNoTracking()
