@@ -685,6 +685,63 @@ namespace LsiWorkflow.Host.Migrations
                     b.ToTable("inbox_calendar_tokens", "lsi");
                 });
 
+            modelBuilder.Entity("LsiWorkflow.Host.Inbox.Reminders.DateReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_before");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("date")
+                        .HasColumnName("for_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_date_reminders");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_inbox_date_reminders_pending_due")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("SubjectId", "ForDate", "DaysBefore")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbox_date_reminders_subject_id_for_date_days_before");
+
+                    b.ToTable("inbox_date_reminders", "lsi");
+                });
+
             modelBuilder.Entity("LsiWorkflow.Host.Inbox.SavedTaskView", b =>
                 {
                     b.Property<Guid>("Id")
@@ -723,6 +780,33 @@ namespace LsiWorkflow.Host.Migrations
                     b.ToTable("inbox_saved_views", "lsi");
                 });
 
+            modelBuilder.Entity("LsiWorkflow.Host.Inbox.Settings.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("daily_digest");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_inbox_notification_settings");
+
+                    b.ToTable("inbox_notification_settings", "lsi");
+                });
+
             modelBuilder.Entity("LsiWorkflow.Host.Inbox.UserNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,6 +822,10 @@ namespace LsiWorkflow.Host.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("DigestPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digest_pending");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -772,6 +860,10 @@ namespace LsiWorkflow.Host.Migrations
 
                     b.HasIndex("UserName", "CreatedAt")
                         .HasDatabaseName("ix_inbox_notifications_user_name_created_at");
+
+                    b.HasIndex(new[] { "UserName", "CreatedAt" }, "ix_inbox_notifications_digest_pending")
+                        .HasDatabaseName("ix_inbox_notifications_digest_pending")
+                        .HasFilter("digest_pending");
 
                     b.ToTable("inbox_notifications", "lsi");
                 });

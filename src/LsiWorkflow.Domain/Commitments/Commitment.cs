@@ -48,5 +48,16 @@ public sealed class Commitment : Entity
         FulfilledOn = on;
     }
 
+    /// <summary>Moves the due date, as agreed with parliament; a fulfilled commitment keeps its date.</summary>
+    public void MoveDueDate(DateOnly dueOn)
+    {
+        if (Status == CommitmentStatus.Fulfilled)
+        {
+            throw new InvalidOperationException("Deze toezegging is al nagekomen; de uiterste datum verandert niet meer.");
+        }
+
+        DueOn = dueOn;
+    }
+
     public bool IsLate(DateOnly today) => Status == CommitmentStatus.Open && today > DueOn;
 }

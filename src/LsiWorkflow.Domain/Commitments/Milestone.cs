@@ -38,6 +38,17 @@ public sealed class Milestone : Entity
 
     public void Reach(DateOnly on) => ActualOn = on;
 
+    /// <summary>Moves the planned date; a milestone already reached keeps the date it was planned for.</summary>
+    public void Replan(DateOnly plannedOn)
+    {
+        if (ActualOn is not null)
+        {
+            throw new InvalidOperationException("Deze mijlpaal is al bereikt; de geplande datum verandert niet meer.");
+        }
+
+        PlannedOn = plannedOn;
+    }
+
     public bool IsLate(DateOnly today) => ActualOn is null && today > PlannedOn;
 
     public MilestoneStatus StatusOn(DateOnly today, int openTasks) => MilestoneStatusRules.Evaluate(PlannedOn, ActualOn, today, openTasks);

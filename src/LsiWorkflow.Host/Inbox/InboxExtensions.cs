@@ -3,8 +3,11 @@ using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Inbox.Calendar;
 using LsiWorkflow.Host.Inbox.Notifications;
+using LsiWorkflow.Host.Inbox.Reminders;
+using LsiWorkflow.Host.Inbox.Settings;
 using LsiWorkflow.Host.Inbox.Tasks;
 using LsiWorkflow.Host.Notifications;
+using LsiWorkflow.Host.Workflows.Scheduling;
 using LsiWorkflow.Host.Workflows.Tasks;
 using Mediator;
 
@@ -23,9 +26,15 @@ public static class InboxExtensions
 
     public sealed record CalendarLink(string Url, DateTimeOffset CreatedAt);
 
+    public sealed record SettingsBody(string Language, bool DailyDigest);
+
     public static IHostApplicationBuilder AddLsiInbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NotificationTemplates>();
+        builder.Services.AddSingleton<MailWriter>();
+        builder.Services.AddScoped<DateReminders>();
+        builder.Services.AddScoped<INoticeSource, DateReminderNotifier>();
+        builder.Services.AddScoped<DailyDigest>();
         builder.Services.AddScoped<Components.UseCases>();
         return builder;
     }
@@ -98,6 +107,12 @@ public static class InboxExtensions
         notifications.MapPost("/read", async (ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new MarkNotificationsRead(null, Actor.From(user)), ct)))
             .WithSummary("Markeert al uw meldingen als gelezen.");
+
+        notifications.MapGet("/settings", (ClaimsPrincipal user, IMediator m, CancellationToken ct) => m.Send(new GetNotificationSettings(Actor.From(user)), ct))
+            .WithSummary("Uw taal voor meldingen en of u een dagelijks overzicht krijgt in plaats van losse mails.");
+        notifications.MapPut("/settings", async (SettingsBody body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SaveNotificationSettings(body.Language, body.DailyDigest, Actor.From(user)), ct)))
+            .WithSummary("Kiest de taal van uw meldingen (nl of en) en een dagelijks overzicht in plaats van losse mails.");
 
         var calendar = app.MapGroup("/api/calendar").WithTags("Agenda").RequireAuthorization();
         calendar.MapGet("/", (ClaimsPrincipal user, IMediator m, CancellationToken ct) => m.Send(new GetCalendarFeedStatus(Actor.From(user)), ct))

@@ -40,6 +40,9 @@ public sealed class UserNotification
     public required string Body { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>Not mailed yet: the person takes a daily digest, which will list it.</summary>
+    public bool DigestPending { get; set; }
 }
 
 /// <summary>The secret behind a person's calendar feed; only its hash is kept, so a leaked database leaks no feed.</summary>
@@ -88,6 +91,8 @@ internal sealed class UserNotificationConfiguration : IEntityTypeConfiguration<U
         b.HasIndex(n => new { n.MessageId, n.UserName }).IsUnique();
         b.HasIndex(n => new { n.UserName, n.CreatedAt });
         b.HasIndex(n => n.UserName).HasFilter("read_at is null").HasDatabaseName("ix_inbox_notifications_unread");
+        b.HasIndex(n => new { n.UserName, n.CreatedAt }, "ix_inbox_notifications_digest_pending").HasFilter("digest_pending")
+            .HasDatabaseName("ix_inbox_notifications_digest_pending");
     }
 }
 

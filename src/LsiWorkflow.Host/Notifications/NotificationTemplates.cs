@@ -19,11 +19,14 @@ public sealed class NotificationTemplates
     public const string TaskReminder = "task-reminder";
     public const string TaskDue = "task-due";
     public const string TaskEscalation = "task-escalation";
+    public const string DateReminder = "date-reminder";
+    public const string DailyDigest = "daily-digest";
 
+    /// <summary>The templates about a task (they see <c>task.*</c> and <c>workflow.*</c>).</summary>
     public static readonly IReadOnlyList<string> Names = [TaskReminder, TaskDue, TaskEscalation];
     public static readonly IReadOnlyList<string> Languages = ["nl", "en"];
 
-    private static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    public static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private readonly ConcurrentDictionary<(string Name, string Language), Template> parsed = new();
 
     /// <summary>Renders template <paramref name="name"/> in <paramref name="language"/> (Dutch when unknown).</summary>
@@ -54,6 +57,11 @@ public sealed class NotificationTemplates
             ? new RenderedNotification(text, "")
             : new RenderedNotification(text[..newline].Trim(), text[(newline + 1)..].Trim());
     }
+
+    /// <summary>A day as people in the Netherlands read it, in the language of the text.</summary>
+    public static string FormatDay(DateOnly day, string language) => language == "en"
+        ? day.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
+        : day.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
 
     /// <summary>A moment as people in the Netherlands read it, in the language of the text.</summary>
     public static string FormatMoment(DateTimeOffset? moment, string language)

@@ -73,9 +73,9 @@ public static class WorkflowEndpoints
 
         var tasks = app.MapGroup("/api/tasks").WithTags("Taken").RequireAuthorization(Policies.CanCompleteTasksOfOwnOrganisation);
         tasks.MapGet("/", (ClaimsPrincipal user, IMediator m, CancellationToken ct, TaskScope? scope, bool? overdue, bool? dueThisWeek, string? definitionId,
-                Persistence.TaskStatus? status, TaskSort? sort, int? take) =>
+                Persistence.TaskStatus? status, TaskSort? sort, int? take, Guid? projectId) =>
                 m.Send(new ListOpenTasks(Actor.From(user), take ?? 200, new TaskFilter(
-                    scope ?? TaskScope.Visible, overdue ?? false, dueThisWeek ?? false, definitionId, status ?? Persistence.TaskStatus.Open, sort ?? TaskSort.DueDate)), ct))
+                    scope ?? TaskScope.Visible, overdue ?? false, dueThisWeek ?? false, definitionId, status ?? Persistence.TaskStatus.Open, sort ?? TaskSort.DueDate, projectId)), ct))
             .WithSummary("Taken voor u, uw rol of uw organisatie (standaard de open), te filteren en te sorteren.");
         tasks.MapGet("/{taskId:guid}", (Guid taskId, ClaimsPrincipal user, IMediator m, CancellationToken ct) => m.Send(new GetTask(taskId, Actor.From(user)), ct))
             .WithSummary("Eén taak.");

@@ -22,7 +22,7 @@ public static class WorkflowsExtensions
         services.AddScoped<WorkflowCatalog>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
         services.AddScoped<INotificationSender, MailNotificationSender>();
-        services.AddScoped<ITaskDeadlineHandler, TaskDeadlineNotifier>();
+        services.AddScoped<INoticeSource, TaskDeadlineNotifier>();
         return builder;
     }
 

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LsiWorkflow.Host.Application;
+using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Tests.Infrastructure;
+using LsiWorkflow.Host.Workflows.Instances;
+using LsiWorkflow.Host.Workflows.Tasks;
 
 namespace LsiWorkflow.Host.Tests.Inbox;
 
@@ -73,5 +78,31 @@ public sealed class InboxAccessTests(HostFixture host) : InboxTest(host)
         using var colleague = await Host.ClientForAsync(ColleagueUwv);
         Assert.Equal(0, (await ReadAsync(await colleague.GetAsync("/api/inbox/views"), HttpStatusCode.OK)).GetArrayLength());
         await ReadAsync(await colleague.DeleteAsync($"/api/inbox/views/{view.GetProperty("id").GetGuid()}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_inbox_filters_by_project_through_the_api_and_a_saved_view()
+    {
+        await PublishApprovalAsync("UWV");
+        var south = Guid.NewGuid();
+        var north = Guid.NewGuid();
+        foreach (var (name, project) in new[] { ("Zuid", south), ("Noord", north), ("Zonder project", Guid.Empty) })
+        {
+            await SendAsync(m => m.Send(new StartInstance(DefinitionId, null, new JsonObject { ["projectName"] = name },
+                project == Guid.Empty ? null : project.ToString(), SecretaryActor)).AsTask());
+        }
+        using var partner = await Host.ClientForAsync(PartnerUwv);
+
+        var ofSouth = await ReadAsync(await partner.GetAsync($"/api/tasks?projectId={south}"), HttpStatusCode.OK);
+        Assert.Equal("Keur project Zuid goed", Assert.Single(ofSouth.EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal(3, (await ReadAsync(await partner.GetAsync("/api/tasks"), HttpStatusCode.OK)).GetArrayLength());
+        using var svb = await Host.ClientForAsync(PartnerSvb);
+        Assert.Equal(0, (await ReadAsync(await svb.GetAsync($"/api/tasks?projectId={south}"), HttpStatusCode.OK)).GetArrayLength());
+
+        await ReadAsync(await partner.PutAsJsonAsync("/api/inbox/views", new { name = "Noord", filter = new { projectId = north } }), HttpStatusCode.OK);
+        var view = Assert.Single((await ReadAsync(await partner.GetAsync("/api/inbox/views"), HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(north, view.GetProperty("filter").GetProperty("projectId").GetGuid());
+        var tasks = await SendAsync(m => m.Send(new ListOpenTasks(new Actor(PartnerUwv, "UWV", new HashSet<string> { Roles.Partner }), 200, new TaskFilter(ProjectId: north))).AsTask());
+        Assert.Equal("Keur project Noord goed", Assert.Single(tasks).Title);
     }
 }

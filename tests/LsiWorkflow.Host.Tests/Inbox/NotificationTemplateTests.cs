@@ -61,4 +61,40 @@ public sealed class NotificationTemplateTests
             "w", "nl", "http://x");
         Assert.ThrowsAny<Exception>(() => NotificationTemplates.Render(template, model));
     }
+
+    [Theory]
+    [InlineData("nl", 14, "Herinnering: mijlpaal 'Rapport focusgroep' over 14 dagen (maandag 1 juni 2026)")]
+    [InlineData("en", 14, "Reminder: milestone 'Rapport focusgroep' in 14 days (Monday 1 June 2026)")]
+    [InlineData("nl", 0, "Herinnering: mijlpaal 'Rapport focusgroep' is vandaag")]
+    [InlineData("en", 0, "Reminder: milestone 'Rapport focusgroep' is today")]
+    public void The_date_reminder_renders_in_both_languages(string language, int daysBefore, string subject)
+    {
+        var reminder = new LsiWorkflow.Host.Inbox.Reminders.DateReminder { ForDate = new DateOnly(2026, 6, 1), DaysBefore = daysBefore };
+        var model = LsiWorkflow.Host.Inbox.Reminders.DateReminderNotifier.Model(reminder, "Rapport focusgroep", "Kamerbrief", language, "https://lsi.example/milestones");
+
+        var rendered = new NotificationTemplates().Render(NotificationTemplates.DateReminder, language, model);
+
+        Assert.Equal(subject, rendered.Subject);
+        Assert.Contains("Kamerbrief", rendered.Body, StringComparison.Ordinal);
+        Assert.Contains("https://lsi.example/milestones", rendered.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl", "Dagoverzicht LSI Workflow: 2 meldingen")]
+    [InlineData("en", "Daily overview LSI Workflow: 2 notifications")]
+    public void The_daily_digest_lists_every_line_in_both_languages(string language, string subject)
+    {
+        var lines = new[] { "Herinnering: taak A", "Escalatie: taak B" }.Select((text, i) => new LsiWorkflow.Host.Inbox.UserNotification
+        {
+            UserName = "partner.uwv", Subject = text, Body = "", CreatedAt = new DateTimeOffset(2026, 1, 5, 8 + i, 0, 0, TimeSpan.Zero),
+        }).ToList();
+
+        var rendered = new NotificationTemplates().Render(NotificationTemplates.DailyDigest, language, DailyDigest.Model("Partner UWV", lines, language, "https://lsi.example"));
+
+        Assert.Equal(subject, rendered.Subject);
+        Assert.Contains("Partner UWV", rendered.Body, StringComparison.Ordinal);
+        Assert.Contains("- Herinnering: taak A (", rendered.Body, StringComparison.Ordinal);
+        Assert.Contains("- Escalatie: taak B (", rendered.Body, StringComparison.Ordinal);
+        Assert.Contains("https://lsi.example/notifications", rendered.Body, StringComparison.Ordinal);
+    }
 }

@@ -136,12 +136,29 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
         Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<InstanceRecord>().AsNoTracking()
             .Where(i => i.DefinitionId == definitionId).OrderBy(i => i.CreatedAt).ToListAsync());
 
-    /// <summary>The notifications sent so far, as subject and payload.</summary>
+    /// <summary>
+    /// The notifications sent so far, as subject and payload: the workflows' own, and the task deadlines' as
+    /// their Dutch text renders.
+    /// </summary>
     protected Task<List<NotificationRequested>> NotificationsAsync() =>
-        Host.InScopeAsync(async services => (await services.GetRequiredService<LsiDbContext>().Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.Kind == OutboxKinds.Notification).OrderBy(m => m.CreatedAt).ToListAsync())
-            .Select(m => (NotificationRequested)JsonSerializer.Deserialize<WorkflowEffect>(m.Payload, WorkflowState.JsonOptions)!)
-            .ToList());
+        Host.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LsiDbContext>();
+            var messages = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Kind == OutboxKinds.Notification || m.Kind == TaskDeadlineNotifier.OutboxKind).OrderBy(m => m.CreatedAt).ToListAsync();
+            var deadlines = await services.GetServices<INoticeSource>().Single(s => s.Kind == TaskDeadlineNotifier.OutboxKind)
+                .NoticesAsync(db, [.. messages.Where(m => m.Kind == TaskDeadlineNotifier.OutboxKind)], CancellationToken.None);
+            return messages.Select(m => m.Kind == OutboxKinds.Notification
+                    ? (NotificationRequested)JsonSerializer.Deserialize<WorkflowEffect>(m.Payload, WorkflowState.JsonOptions)!
+                    : deadlines.TryGetValue(m.Id, out var notice) ? Requested(notice) : null)
+                .OfType<NotificationRequested>().ToList();
+        });
+
+    private static NotificationRequested Requested(LsiWorkflow.Host.Notifications.Notice notice)
+    {
+        var text = notice.Text("nl");
+        return new NotificationRequested(notice.MessageId, notice.Organisations, notice.Roles, notice.Users, text.Subject, text.Body);
+    }
 
     /// <summary>Status, incidents and the last journal lines, for assertion messages.</summary>
     protected async Task<string> DescribeAsync(Guid instanceId)

@@ -10,6 +10,8 @@ public static class CommitmentEndpoints
 {
     public sealed record FulfilRequest(DateOnly? FulfilledOn, string? Reason);
 
+    public sealed record DueDateRequest(DateOnly DueOn, string? Reason);
+
     public static IEndpointRouteBuilder MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
         var commitments = app.MapDomainGroup("/api/commitments", "Toezeggingen", Policies.CanViewMilestones);
@@ -23,6 +25,12 @@ public static class CommitmentEndpoints
             .RequireAuthorization(Policies.CanManageDomain)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Legt vast dat een toezegging is nagekomen.");
+
+        commitments.MapPut("/{id:guid}/due-on", async (Guid id, DueDateRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ChangeCommitmentDueDate(Actor.From(user), id, body.DueOn, body.Reason), ct)))
+            .RequireAuthorization(Policies.CanManageDomain)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Verplaatst de uiterste datum van een toezegging; de herinneringen schuiven mee.");
 
         return app;
     }

@@ -1,6 +1,7 @@
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Inbox.Reminders;
 using LsiWorkflow.Host.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace LsiWorkflow.Host.Domain.Commitments;
 /// <summary>Fulfilled today unless a day is given; a day in the future is refused, that would be a promise, not a fact.</summary>
 public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason) : ICommand<CommitmentView>;
 
-public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<FulfilCommitment, CommitmentView>
+public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<FulfilCommitment, CommitmentView>
 {
     public async ValueTask<CommitmentView> Handle(FulfilCommitment command, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, T
         DomainRules.Apply(() => commitment.Fulfil(on));
         audit.Record(command.Actor, "CommitmentFulfilled", commitment, $"Nagekomen op {on:yyyy-MM-dd} (uiterlijk {commitment.DueOn:yyyy-MM-dd})", command.Reason);
         await db.SaveChangesAsync(cancellationToken);
+        await reminders.PlanAsync(commitment.Id, cancellationToken); // a commitment fulfilled is reminded no more
         return CommitmentView.Of(commitment, today);
     }
 }

@@ -10,6 +10,8 @@ public static class MilestoneEndpoints
 {
     public sealed record ReachedRequest(DateOnly? ReachedOn, string? Reason);
 
+    public sealed record ReplanRequest(DateOnly PlannedOn, string? Reason);
+
     public static IEndpointRouteBuilder MapMilestoneEndpoints(this IEndpointRouteBuilder app)
     {
         var milestones = app.MapDomainGroup("/api/milestones", "Mijlpalen", Policies.CanViewMilestones);
@@ -23,6 +25,12 @@ public static class MilestoneEndpoints
             .RequireAuthorization(Policies.CanManageDomain)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Legt vast dat een mijlpaal is bereikt.");
+
+        milestones.MapPut("/{id:guid}/planned-on", async (Guid id, ReplanRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ReplanMilestone(Actor.From(user), id, body.PlannedOn, body.Reason), ct)))
+            .RequireAuthorization(Policies.CanManageDomain)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Verplaatst de geplande datum van een mijlpaal; de herinneringen schuiven mee.");
 
         return app;
     }

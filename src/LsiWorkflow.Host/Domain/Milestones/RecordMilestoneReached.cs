@@ -1,6 +1,7 @@
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Domain.Audit;
+using LsiWorkflow.Host.Inbox.Reminders;
 using LsiWorkflow.Host.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace LsiWorkflow.Host.Domain.Milestones;
 /// <summary>Reached today unless a day is given. Reaching it twice is refused: the first date is what was reported.</summary>
 public sealed record RecordMilestoneReached(Actor Actor, Guid MilestoneId, DateOnly? ReachedOn, string? Reason) : ICommand<MilestoneView>;
 
-public sealed class RecordMilestoneReachedHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<RecordMilestoneReached, MilestoneView>
+public sealed class RecordMilestoneReachedHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<RecordMilestoneReached, MilestoneView>
 {
     public async ValueTask<MilestoneView> Handle(RecordMilestoneReached command, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class RecordMilestoneReachedHandler(LsiDbContext db, AuditTrail au
         audit.Record(command.Actor, "MilestoneReached", milestone, $"Bereikt op {on:yyyy-MM-dd} (gepland {milestone.PlannedOn:yyyy-MM-dd})", command.Reason,
             milestone.Subject == MilestoneSubject.Project ? milestone.SubjectId : null);
         await db.SaveChangesAsync(cancellationToken);
+        await reminders.PlanAsync(milestone.Id, cancellationToken); // a milestone reached is reminded no more
         return MilestoneView.Of(milestone, today);
     }
 }

@@ -13,9 +13,11 @@ namespace LsiWorkflow.Host.Workflows.Scheduling;
 public sealed record WorkflowMilestoneReached(Guid InstanceId, string DefinitionId, string ActivityId, string Name, DateOnly? PlannedDate, DateTimeOffset ActualAt) : INotification;
 
 /// <summary>
-/// Carries out outbox messages after their burst committed. A message is locked while it is carried out and
-/// marked dispatched in the same transaction; what it does is idempotent (child instances and mails have
-/// fixed ids, resuming a parent twice finds its bookmark gone), so a repeat after a crash is harmless.
+/// Carries out outbox messages after their burst committed. Notifications go in batches: a batch is locked
+/// (skipping rows another node holds), delivered (in-app lines in the same transaction, mails written before
+/// it commits) and marked dispatched in one transaction. Other messages go one per transaction. What a
+/// message does is idempotent (child instances and mails have fixed ids, resuming a parent twice finds its
+/// bookmark gone), so a repeat after a crash is harmless.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<LsiDbContext> contexts,
@@ -23,9 +25,12 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> log)
 {
-    /// <summary>Each message in a transaction of its own; a few at a time, as messages lock only themselves.</summary>
+    /// <summary>Messages per notification batch: big enough that the fixed cost per transaction vanishes, small enough to keep locks short.</summary>
+    public const int BatchSize = 250;
+
+    /// <summary>Batches of notifications side by side; the messages of a batch lock only themselves.</summary>
     public Task DispatchAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, DispatchOneAsync);
+        Parallel.ForEachAsync(ids.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, DispatchBatchAsync);
 
     public async Task DispatchStaleAsync(TimeSpan olderThan, CancellationToken ct)
     {
@@ -35,12 +40,78 @@ public sealed class OutboxDispatcher(
         {
             stale = await db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.DispatchedAt == null && m.CreatedAt <= before && m.Attempts < 10)
-                .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(1000).ToListAsync(ct);
+                .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(5000).ToListAsync(ct);
         }
         await DispatchAsync(stale, ct);
     }
 
-    private async ValueTask DispatchOneAsync(Guid id, CancellationToken ct)
+    private async ValueTask DispatchBatchAsync(Guid[] ids, CancellationToken ct)
+    {
+        List<Guid> others;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var messages = await db.Set<OutboxMessage>()
+                .FromSqlInterpolated($"select * from lsi.workflow_outbox where id = any({ids}) and dispatched_at is null for update skip locked")
+                .AsNoTracking()
+                .ToListAsync(ct);
+            // A scope per batch: batches run side by side, and the sender's user lookups hold a context of their own.
+            await using var scope = services.CreateAsyncScope();
+            var sources = scope.ServiceProvider.GetServices<INoticeSource>().ToDictionary(s => s.Kind);
+            var notifying = messages.Where(m => m.Kind == OutboxKinds.Notification || sources.ContainsKey(m.Kind)).ToList();
+            others = [.. messages.Except(notifying).Select(m => m.Id)];
+            if (notifying.Count > 0)
+            {
+                await NotifyAsync(db, notifying, sources, scope.ServiceProvider.GetRequiredService<INotificationSender>(), ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        foreach (var id in others)
+        {
+            await DispatchOneAsync(id, ct);
+        }
+    }
+
+    private async Task NotifyAsync(LsiDbContext db, List<OutboxMessage> messages, Dictionary<string, INoticeSource> sources, INotificationSender sender, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyDictionary<Guid, Exception> failures;
+        try
+        {
+            var byMessage = new Dictionary<Guid, Notice>();
+            foreach (var group in messages.GroupBy(m => m.Kind))
+            {
+                var found = group.Key == OutboxKinds.Notification
+                    ? group.ToDictionary(m => m.Id, m => WorkflowNotice(Read<NotificationRequested>(m)))
+                    : await sources[group.Key].NoticesAsync(db, [.. group], ct);
+                foreach (var (id, notice) in found)
+                {
+                    byMessage[id] = notice;
+                }
+            }
+            var failed = await sender.SendAsync(db, [.. byMessage.Values], ct);
+            // The sender reports by notice id; a message fails with its notice.
+            failures = byMessage.Where(p => failed.ContainsKey(p.Value.MessageId)).ToDictionary(p => p.Key, p => failed[p.Value.MessageId]);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failures = messages.ToDictionary(m => m.Id, _ => ex);
+        }
+        // One statement marks the batch done; failures, rare, one each.
+        var done = messages.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"update lsi.workflow_outbox set dispatched_at = {now} where id = any({done})", ct);
+        foreach (var message in messages.Where(m => failures.ContainsKey(m.Id)))
+        {
+            var error = failures[message.Id].GetBaseException().Message;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"update lsi.workflow_outbox set attempts = attempts + 1, last_error = {error} where id = {message.Id}", ct);
+            log.LogError(failures[message.Id], "Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}", message.Id, message.Kind, message.Attempts + 1);
+        }
+    }
+
+    private static Notice WorkflowNotice(NotificationRequested n) => Notice.Fixed(n.MessageId, n.Organisations, n.Roles, n.Users, n.Subject, n.Body);
+
+    private async Task DispatchOneAsync(Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -73,10 +144,6 @@ public sealed class OutboxDispatcher(
         var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
         switch (message.Kind)
         {
-            case OutboxKinds.Notification:
-                var notification = Read<NotificationRequested>(message);
-                await scope.ServiceProvider.GetRequiredService<INotificationSender>().SendAsync(notification, ct);
-                break;
             case OutboxKinds.StartChild:
                 var child = Read<ChildWorkflowRequested>(message);
                 await runtime.StartAsync(child.DefinitionId, null, new StartRequest

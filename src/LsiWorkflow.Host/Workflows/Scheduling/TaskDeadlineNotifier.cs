@@ -1,10 +1,8 @@
 using System.Text.Json;
-using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Notifications;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Scriban.Runtime;
 
@@ -12,40 +10,71 @@ namespace LsiWorkflow.Host.Workflows.Scheduling;
 
 /// <summary>
 /// Reminds the people a task is assigned to before and on its due date, and tells the escalation target
-/// (steering-group member or secretariat) once it is overdue. The text comes from the notification
-/// templates; the mail goes through the outbox.
+/// (steering-group member or secretariat) once it is overdue. A fired deadline leaves a small outbox message;
+/// its text is rendered when it is dispatched, from the notification templates in each reader's language.
+/// A task closed before its deadline fired got no message (the timer job joins on open tasks).
 /// </summary>
-public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOptions options, TimeProvider time) : ITaskDeadlineHandler
+public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOptions options) : INoticeSource
 {
-    // Scoped: one batch of deadlines asks for each workflow's name once.
-    private readonly Dictionary<string, string> workflowNames = [];
+    public const string OutboxKind = "task-deadline";
 
-    public async Task<IReadOnlyList<Guid>> HandleAsync(LsiDbContext db, TimerRecord timer, TaskRecord task, CancellationToken ct)
+    private sealed record Payload(Guid TimerId, Guid TaskId, TaskDeadlineKind Deadline);
+
+    // The timer job writes the payload in SQL, the deadline by its name.
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public string Kind => OutboxKind;
+
+    /// <summary>The outbox message a fired deadline leaves (as the timer job writes it); its id is the timer's, so firing twice cannot add a second.</summary>
+    public static OutboxMessage Fired(Guid timerId, Guid taskId, Guid instanceId, TaskDeadlineKind deadline, DateTimeOffset now) => new()
     {
-        if (!workflowNames.TryGetValue(task.DefinitionId, out var workflowName))
+        Id = timerId,
+        Kind = OutboxKind,
+        InstanceId = instanceId,
+        Payload = JsonSerializer.Serialize(new Payload(timerId, taskId, deadline), Json),
+        CreatedAt = now,
+    };
+
+    public async Task<IReadOnlyDictionary<Guid, Notice>> NoticesAsync(LsiDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        var payloads = messages.ToDictionary(m => m.Id, m => JsonSerializer.Deserialize<Payload>(m.Payload, Json)!);
+        var taskIds = payloads.Values.Select(p => p.TaskId).Distinct().ToList();
+        var tasks = await db.Set<TaskRecord>().AsNoTracking()
+            .Where(t => taskIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, ct);
+        var definitionIds = tasks.Values.Select(t => t.DefinitionId).Distinct().ToList();
+        var names = (await db.Set<DefinitionRecord>().AsNoTracking()
+                .Where(d => definitionIds.Contains(d.DefinitionId) && d.Status != DefinitionStatus.Draft)
+                .Select(d => new { d.DefinitionId, d.Version, d.Name }).ToListAsync(ct))
+            .GroupBy(d => d.DefinitionId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Name);
+        var notices = new Dictionary<Guid, Notice>();
+        foreach (var (messageId, payload) in payloads)
         {
-            workflowName = await db.Set<DefinitionRecord>().AsNoTracking()
-                .Where(d => d.DefinitionId == task.DefinitionId && d.Status != DefinitionStatus.Draft)
-                .OrderByDescending(d => d.Version).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? task.DefinitionId;
-            workflowNames[task.DefinitionId] = workflowName;
+            if (tasks.TryGetValue(payload.TaskId, out var task))
+            {
+                notices[messageId] = Notice(payload.TimerId, payload.Deadline, task, names.GetValueOrDefault(task.DefinitionId, task.DefinitionId));
+            }
         }
-        var model = Model(task, workflowName, options.Language, options.PublicBaseUrl);
-        var notification = timer.TaskDeadline switch
+        return notices;
+    }
+
+    private Notice Notice(Guid id, TaskDeadlineKind deadline, TaskRecord task, string workflowName)
+    {
+        var template = deadline switch
         {
-            TaskDeadlineKind.Escalation => Escalation(timer.Id, task, templates.Render(NotificationTemplates.TaskEscalation, options.Language, model)),
-            TaskDeadlineKind.Due => Assignees(timer.Id, task, templates.Render(NotificationTemplates.TaskDue, options.Language, model)),
-            _ => Assignees(timer.Id, task, templates.Render(NotificationTemplates.TaskReminder, options.Language, model)),
+            TaskDeadlineKind.Escalation => NotificationTemplates.TaskEscalation,
+            TaskDeadlineKind.Due => NotificationTemplates.TaskDue,
+            _ => NotificationTemplates.TaskReminder,
         };
-        var message = new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            Kind = OutboxKinds.Notification,
-            InstanceId = task.InstanceId,
-            Payload = JsonSerializer.Serialize<WorkflowEffect>(notification, WorkflowState.JsonOptions),
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Add(message);
-        return [message.Id];
+        RenderedNotification Text(string language) => templates.Render(template, language, Model(task, workflowName, language, options.PublicBaseUrl));
+        return deadline == TaskDeadlineKind.Escalation
+            ? new Notice(id, [], [EscalationRole(task.EscalateTo)], [], Text)
+            : new Notice(
+                id,
+                task.AssigneeUser is null && task.Organisation is { } organisation ? [organisation] : [],
+                task.AssigneeUser is null && task.Organisation is null && task.Role is { } role ? [role] : [],
+                task.AssigneeUser is { } user ? [user] : [],
+                Text);
     }
 
     /// <summary>What the task templates see: <c>task.*</c> and <c>workflow.*</c>.</summary>
@@ -63,17 +92,6 @@ public sealed class TaskDeadlineNotifier(NotificationTemplates templates, MailOp
         },
         ["workflow"] = new ScriptObject { ["name"] = workflowName, ["id"] = task.DefinitionId },
     };
-
-    private static NotificationRequested Assignees(Guid id, TaskRecord task, RenderedNotification text) => new(
-        id,
-        task.AssigneeUser is null && task.Organisation is { } organisation ? [organisation] : [],
-        task.AssigneeUser is null && task.Organisation is null && task.Role is { } role ? [role] : [],
-        task.AssigneeUser is { } user ? [user] : [],
-        text.Subject,
-        text.Body);
-
-    private static NotificationRequested Escalation(Guid id, TaskRecord task, RenderedNotification text) =>
-        new(id, [], [EscalationRole(task.EscalateTo)], [], text.Subject, text.Body);
 
     /// <summary>Definitions name the target in words of the organisation; people hold roles.</summary>
     private static string EscalationRole(string? escalateTo) => escalateTo switch

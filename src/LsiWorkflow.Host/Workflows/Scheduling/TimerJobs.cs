@@ -1,4 +1,6 @@
 using Hangfire;
+using LsiWorkflow.Host.Inbox.Reminders;
+using LsiWorkflow.Host.Notifications;
 using LsiWorkflow.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,9 +29,10 @@ public sealed class OutboxJobs(OutboxDispatcher dispatcher)
 
 /// <summary>
 /// The safety net, every minute: timers whose wake-up was lost (a crash between commit and scheduling) and
-/// outbox messages left undispatched are picked up here.
+/// outbox messages left undispatched are picked up here; milestones and commitments made or moved anywhere
+/// get their reminders planned here.
 /// </summary>
-public sealed class SweepJob(WorkflowTimers timers, OutboxDispatcher dispatcher, IDbContextFactory<LsiDbContext> contexts, TimeProvider time)
+public sealed class SweepJob(WorkflowTimers timers, OutboxDispatcher dispatcher, DateReminders dateReminders, DailyDigest digest, IDbContextFactory<LsiDbContext> contexts, TimeProvider time)
 {
     public const string RecurringJobId = "workflow-sweep";
 
@@ -37,8 +40,10 @@ public sealed class SweepJob(WorkflowTimers timers, OutboxDispatcher dispatcher,
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken ct)
     {
+        await dateReminders.PlanAsync(null, ct);
         await timers.FireAllDueAsync(ct);
         await dispatcher.DispatchStaleAsync(TimeSpan.FromSeconds(30), ct);
+        await digest.SendDueAsync(ct);
         var past = time.GetUtcNow().AddHours(-1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"delete from lsi.workflow_timer_wakeups where due_second < {past}", ct);

@@ -1,6 +1,7 @@
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Engine.Runtime;
+using LsiWorkflow.Host.Inbox.Reminders;
 using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Workflows.Persistence;
 using LsiWorkflow.Host.Workflows.Runtime;
@@ -17,48 +18,91 @@ public sealed class WorkflowTimers(
     WorkflowRuntime runtime,
     WorkflowEngine engine,
     IWorkflowScheduler scheduler,
-    ITaskDeadlineHandler deadlines,
+    OutboxDispatcher dispatcher,
+    DateReminders dateReminders,
     TimeProvider time,
     ILogger<WorkflowTimers> log)
 {
     private const int BatchSize = 500;
 
-    /// <summary>Fires every timer that is due now, in parallel batches; returns how many fired.</summary>
+    /// <summary>The first batch is small, so the first reminders go out while the rest are still being claimed.</summary>
+    private const int FirstBatchSize = 50;
+
+    /// <summary>
+    /// Fires every timer that is due now, and the reminders of milestones and commitments, in batches; returns
+    /// how many fired. Task deadlines are claimed a batch per statement while earlier batches are being
+    /// delivered, a few deliveries side by side; instance and start timers fire one by one, several at a time.
+    /// </summary>
     public async Task<int> FireAllDueAsync(CancellationToken ct)
     {
         var fired = 0;
-        while (!ct.IsCancellationRequested)
+        var delivering = new List<Task>();
+        using var deliveries = new SemaphoreSlim(3);
+        try
         {
-            var now = time.GetUtcNow();
-            List<TimerRecord> due;
-            await using (var db = await contexts.CreateDbContextAsync(ct))
+            var size = FirstBatchSize;
+            while (!ct.IsCancellationRequested)
             {
-                due = await db.Set<TimerRecord>().AsNoTracking()
-                    .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
-                    .OrderBy(t => t.DueAt)
-                    .Take(BatchSize)
-                    .ToListAsync(ct);
-            }
-            if (due.Count == 0)
-            {
-                break;
-            }
-            // Task deadlines touch no instance: a whole batch of them fires in one transaction.
-            var firedInBatch = await FireTaskTimersAsync([.. due.Where(t => t.TaskId is not null)], ct);
-            await Parallel.ForEachAsync(due.Where(t => t.TaskId is null), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (timer, token) =>
-            {
-                if (await FireAsync(timer, token))
+                var (claimed, outbox) = await ClaimDueTaskTimersAsync(null, size, ct);
+                fired += claimed;
+                foreach (var chunk in outbox.Chunk(OutboxDispatcher.BatchSize))
                 {
-                    Interlocked.Increment(ref firedInBatch);
+                    await deliveries.WaitAsync(ct);
+                    delivering.Add(DeliverAsync(chunk, deliveries, ct));
                 }
-            });
-            fired += firedInBatch;
-            if (due.Count < BatchSize)
+                if (claimed < size)
+                {
+                    break;
+                }
+                size = BatchSize;
+            }
+            while (!ct.IsCancellationRequested)
             {
-                break;
+                var now = time.GetUtcNow();
+                List<TimerRecord> due;
+                await using (var db = await contexts.CreateDbContextAsync(ct))
+                {
+                    due = await db.Set<TimerRecord>().AsNoTracking()
+                        .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && t.TaskId == null)
+                        .OrderBy(t => t.DueAt)
+                        .Take(BatchSize)
+                        .ToListAsync(ct);
+                }
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (timer, token) =>
+                {
+                    if (await FireAsync(timer, token))
+                    {
+                        Interlocked.Increment(ref fired);
+                    }
+                });
+                if (due.Count < BatchSize)
+                {
+                    break;
+                }
             }
         }
-        return fired;
+        finally
+        {
+            await Task.WhenAll(delivering);
+        }
+        return fired + await dateReminders.FireDueAsync(ct);
+    }
+
+    private async Task DeliverAsync(Guid[] outbox, SemaphoreSlim deliveries, CancellationToken ct)
+    {
+        try
+        {
+            await dispatcher.DispatchAsync(outbox, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The messages stay in the outbox; the sweeper delivers them.
+            log.LogError(ex, "Delivering {Count} deadline messages failed", outbox.Length);
+        }
+        finally
+        {
+            deliveries.Release();
+        }
     }
 
     /// <summary>Fires one timer; false when it was fired, cancelled or claimed elsewhere already.</summary>
@@ -96,53 +140,49 @@ public sealed class WorkflowTimers(
         return claimed;
     }
 
-    private async Task<bool> FireTaskTimerAsync(TimerRecord timer, CancellationToken ct) =>
-        await FireTaskTimersAsync([timer], ct) == 1;
+    private async Task<bool> FireTaskTimerAsync(TimerRecord timer, CancellationToken ct)
+    {
+        var (claimed, outbox) = await ClaimDueTaskTimersAsync(timer.Id, 1, ct);
+        await dispatcher.DispatchAsync(outbox, ct);
+        return claimed == 1;
+    }
 
     /// <summary>
-    /// Claims the task timers that are still pending (skipping those another node holds), lets the deadline
-    /// handler act on each whose task is open, and commits claims and outbox messages together. The messages
-    /// go to the dispatcher in chunks, so ten thousand reminders make a few hundred jobs, not ten thousand.
+    /// Claims up to <paramref name="limit"/> due task timers (or the one named), skipping those another node
+    /// holds, and leaves an outbox message for each whose task is still open — one statement, one transaction.
+    /// The message has the timer's id, so a timer cannot leave two. The caller delivers the messages; a crash
+    /// before that leaves them to the sweeper, never a lost or doubled reminder.
     /// </summary>
-    private async Task<int> FireTaskTimersAsync(IReadOnlyList<TimerRecord> timers, CancellationToken ct)
+    private async Task<(int Claimed, Guid[] Outbox)> ClaimDueTaskTimersAsync(Guid? timerId, int limit, CancellationToken ct)
     {
-        if (timers.Count == 0)
-        {
-            return 0;
-        }
-        var outbox = new List<Guid>();
-        int claimedCount;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var ids = timers.Select(t => t.Id).ToArray();
-            var claimed = await db.Set<TimerRecord>()
-                .FromSqlInterpolated($"select * from lsi.workflow_timers where id = any({ids}) and status = 'Pending' for update skip locked")
-                .AsTracking()
-                .ToListAsync(ct);
-            var now = time.GetUtcNow();
-            foreach (var timer in claimed)
-            {
-                timer.Status = TimerStatus.Fired;
-                timer.FiredAt = now;
-            }
-            var taskIds = claimed.Select(t => t.TaskId!.Value).Distinct().ToList();
-            var tasks = await db.Set<TaskRecord>().AsNoTracking()
-                .Where(t => taskIds.Contains(t.Id) && t.Status == Persistence.TaskStatus.Open)
-                .ToDictionaryAsync(t => t.Id, ct);
-            foreach (var timer in claimed.Where(t => tasks.ContainsKey(t.TaskId!.Value)))
-            {
-                outbox.AddRange(await deadlines.HandleAsync(db, timer, tasks[timer.TaskId!.Value], ct));
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            claimedCount = claimed.Count;
-        }
-        foreach (var chunk in outbox.Chunk(50))
-        {
-            await scheduler.DispatchSoonAsync(chunk, ct);
-        }
-        return claimedCount;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var rows = await db.Database.SqlQuery<ClaimedDeadline>($"""
+            with claimed as (
+                update lsi.workflow_timers t set status = 'Fired', fired_at = {now}
+                from (select id from lsi.workflow_timers
+                      where status = 'Pending' and task_id is not null and due_at <= {now} and ({timerId}::uuid is null or id = {timerId})
+                      order by due_at limit {limit} for update skip locked) c
+                where t.id = c.id
+                returning t.id, t.task_id, t.task_deadline),
+            messages as (
+                insert into lsi.workflow_outbox (id, kind, instance_id, payload, created_at, attempts)
+                select c.id, {TaskDeadlineNotifier.OutboxKind}, k.instance_id,
+                       jsonb_build_object('TimerId', c.id, 'TaskId', c.task_id, 'Deadline', c.task_deadline), {now}, 0
+                from claimed c join lsi.workflow_tasks k on k.id = c.task_id and k.status = 'Open'
+                returning id)
+            select (select count(*) from claimed)::int as claimed, m.id as message_id
+            from (select 1) one left join messages m on true
+            """).ToListAsync(ct);
+        await tx.CommitAsync(ct);
+        return (rows.Count == 0 ? 0 : rows[0].Claimed, [.. rows.Where(r => r.MessageId is not null).Select(r => r.MessageId!.Value)]);
+    }
+
+    private sealed class ClaimedDeadline
+    {
+        public int Claimed { get; init; }
+        public Guid? MessageId { get; init; }
     }
 
     /// <summary>

@@ -55,7 +55,8 @@ public sealed record TaskFilter(
     bool DueThisWeek = false,
     string? DefinitionId = null,
     TaskStatus Status = TaskStatus.Open,
-    TaskSort Sort = TaskSort.DueDate);
+    TaskSort Sort = TaskSort.DueDate,
+    Guid? ProjectId = null);
 
 /// <summary>
 /// The tasks the actor may see, open ones by default: assigned to or claimed by them, of their organisation
@@ -86,20 +87,27 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
         {
             tasks = tasks.Where(t => t.DefinitionId == filter.DefinitionId);
         }
-        // Each branch of visibility takes its first rows in the requested order; their union, ordered the same
-        // way, holds the first rows of all.
-        var rows = new Dictionary<Guid, TaskRecord>();
+        if (filter.ProjectId is { } projectId)
+        {
+            // A workflow about a project is started with the project's id as its correlation key.
+            var key = projectId.ToString();
+            tasks = tasks.Where(t => db.Set<InstanceRecord>().Any(i => i.Id == t.InstanceId && i.CorrelationKey == key));
+        }
+        // Each branch of visibility takes its first rows in the requested order, by an index of its own; their
+        // union, ordered the same way, holds the first rows of all. One statement: one round trip, however
+        // many ways a task can reach the actor.
+        IQueryable<TaskRecord>? union = null;
         foreach (var branch in TaskAccess.VisibleBranches(query.Actor, includeCompleted: filter.Status != TaskStatus.Open, filter.Scope))
         {
-            foreach (var row in await Sorted(tasks.Where(branch), filter.Sort).Take(take).ToListAsync(cancellationToken))
-            {
-                rows.TryAdd(row.Id, row);
-            }
+            var first = Sorted(tasks.Where(branch), filter.Sort).Take(take);
+            union = union is null ? first : union.Concat(first);
         }
+        var rows = union is null ? [] : (await union.ToListAsync(cancellationToken)).DistinctBy(t => t.Id);
         var merged = filter.Sort == TaskSort.Priority
-            ? rows.Values.OrderBy(t => PriorityRank(t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
-            : rows.Values.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt);
-        return [.. merged.ThenBy(t => t.CreatedAt).Take(take).Select(ToItem)];
+            ? rows.OrderBy(t => PriorityRank(t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
+            : rows.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt);
+        var lists = new JsonLists();
+        return [.. merged.ThenBy(t => t.CreatedAt).Take(take).Select(t => ToItem(t, lists))];
     }
 
     /// <summary>
@@ -126,12 +134,30 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
         return new DateTimeOffset(nextMonday, Dutch.GetUtcOffset(nextMonday)).ToUniversalTime();
     }
 
-    internal static TaskItem ToItem(TaskRecord t) => new(
+    internal static TaskItem ToItem(TaskRecord t) => ToItem(t, new JsonLists());
+
+    private static TaskItem ToItem(TaskRecord t, JsonLists lists) => new(
         t.Id, t.InstanceId, t.DefinitionId, t.ActivityId, t.Title, t.Description, t.Organisation, t.Role, t.AssigneeUser,
-        JsonSerializer.Deserialize<List<string>>(t.Outcomes, WorkflowState.JsonOptions) ?? [],
-        JsonSerializer.Deserialize<List<string>>(t.CommentRequiredFor, WorkflowState.JsonOptions) ?? [],
-        JsonSerializer.Deserialize<List<FormField>>(t.FormFields, WorkflowState.JsonOptions) ?? [],
+        lists.Strings(t.Outcomes), lists.Strings(t.CommentRequiredFor), lists.Fields(t.FormFields),
         t.DueAt, t.Priority, t.Status.ToString(), t.CreatedAt, t.ClaimedBy, t.CompletedBy, t.Outcome, t.Comment, t.ClosedAt);
+
+    /// <summary>
+    /// The JSON lists of tasks, parsed once per distinct text: the tasks of one step of one workflow share their
+    /// outcomes and form, so a page of them parses a handful of texts, not three per task. The lists are read-only.
+    /// </summary>
+    private sealed class JsonLists
+    {
+        private readonly Dictionary<string, IReadOnlyList<string>> strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<FormField>> fields = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<string> Strings(string json) => strings.TryGetValue(json, out var list)
+            ? list
+            : strings[json] = (JsonSerializer.Deserialize<List<string>>(json, WorkflowState.JsonOptions) ?? []).AsReadOnly();
+
+        public IReadOnlyList<FormField> Fields(string json) => fields.TryGetValue(json, out var list)
+            ? list
+            : fields[json] = (JsonSerializer.Deserialize<List<FormField>>(json, WorkflowState.JsonOptions) ?? []).AsReadOnly();
+    }
 }
 
 /// <summary>One task, for whoever may see it: its assignee, its organisation, or a secretary.</summary>

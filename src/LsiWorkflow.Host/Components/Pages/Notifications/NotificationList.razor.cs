@@ -1,6 +1,7 @@
 using LsiWorkflow.Host.Inbox;
 using LsiWorkflow.Host.Inbox.Calendar;
 using LsiWorkflow.Host.Inbox.Notifications;
+using LsiWorkflow.Host.Inbox.Settings;
 using LsiWorkflow.Host.Notifications;
 using Microsoft.AspNetCore.Components;
 
@@ -12,6 +13,7 @@ public partial class NotificationList
     private bool unreadOnly;
     private CalendarFeedStatus? calendar;
     private string? calendarUrl;
+    private NotificationSettingsView? settings;
 
     [Inject]
     private UseCases UseCases { get; set; } = default!;
@@ -23,7 +25,11 @@ public partial class NotificationList
     {
         await LoadAsync();
         calendar = await UseCases.SendAsync(new GetCalendarFeedStatus(await UseCases.ActorAsync()));
+        settings = await UseCases.SendAsync(new GetNotificationSettings(await UseCases.ActorAsync()));
     }
+
+    private async Task SaveSettingsAsync(string language, bool dailyDigest) =>
+        settings = await UseCases.SendAsync(new SaveNotificationSettings(language, dailyDigest, await UseCases.ActorAsync()));
 
     private async Task LoadAsync() =>
         notifications = await UseCases.SendAsync(new ListNotifications(await UseCases.ActorAsync(), unreadOnly));

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Domain.Projects;
 using LsiWorkflow.Host.Inbox.Tasks;
 using LsiWorkflow.Host.Workflows.Tasks;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +13,7 @@ public partial class TaskList
     private IReadOnlyList<TaskItem>? tasks;
     private IReadOnlyList<TaskViewItem> views = [];
     private List<string> definitions = [];
+    private IReadOnlyList<ProjectDetails> projects = [];
     private string? viewName;
 
     /// <summary>The title of the task just decided, to confirm it.</summary>
@@ -28,6 +30,7 @@ public partial class TaskList
     {
         var actor = await UseCases.ActorAsync();
         views = await UseCases.SendAsync(new ListTaskViews(actor));
+        projects = [.. (await UseCases.SendAsync(new ListProjects())).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
         await LoadAsync();
     }
 
