@@ -107,6 +107,28 @@ public sealed class LsiApi : IDisposable
         }
     }
 
+    /// <summary>One attempt, whatever it brings (a 503 included); null when no answer came.</summary>
+    public async Task<(Reply? Reply, TimeSpan Took)> OnceAsync(string user, HttpMethod method, string path, object? body, int node = 0)
+    {
+        var token = await TokenAsync(user, node);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var request = new HttpRequestMessage(method, new Uri(Node(node), path));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+            using var response = await http.SendAsync(request);
+            return (await ReadAsync(response, false, 1), clock.Elapsed);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (null, clock.Elapsed);
+        }
+    }
+
     private static bool IsRefused(Exception ex) =>
         ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } && ex.InnerException is System.Net.Sockets.SocketException
         {
