@@ -108,7 +108,8 @@ public sealed class DbRestartScenario(FaultSettings settings)
         figures.Add("refused_503", unavailable.Count);
         figures.Add("ok_while_down", duringOk);
         figures.Add("max_503_ms", unavailable.Count == 0 ? 0 : (int)unavailable.Max(c => (c.Ended - c.Began).TotalMilliseconds));
-        figures.Seconds("recovery_s", recovery.DefaultIfEmpty().Max());
+        figures.Add("recovery_s", Math.Round(recovery.DefaultIfEmpty().Max().TotalSeconds, 2));
+        figures.Add("refused_after_up", unavailable.Count(c => outages.Any(o => c.Began >= o.Up)));
         if (recovery.Any(r => r > TimeSpan.FromSeconds(10)))
         {
             figures.Problem($"recovery took {recovery.Max().TotalSeconds:0.0} s (more than 10 s)");

@@ -141,11 +141,14 @@ public sealed class TwoNodesScenario(FaultSettings settings)
         var inboxRepeats = inbox.Where(n => n.Count > 1).Select(n => $"{n.Message} {n.User} x{n.Count}").ToList();
         var inboxMissing = messageIds.Distinct().Except(inbox.Select(n => n.Message)).Select(m => $"{m} in nobody's list").ToList();
 
-        // The decisions: eight tasks completed, eight outcomes in the journal, one closing notification per instance.
+        // The decisions: eight tasks completed, a journal line by each of the eight deciders, one closing notification per instance.
         var undecided = tasks.Where(t => t.Status != "Completed").Select(t => $"{t.Id} {t.Organisation} {t.Status}").ToList();
         var decisionsPerInstance = await db.QueryAsync(
-            "select instance_id, count(*) from lsi.workflow_journal where instance_id = any($1) and activity_id = 'approve' and outcome is not null group by 1",
+            "select instance_id, count(distinct actor) from lsi.workflow_journal where instance_id = any($1) and activity_id = 'approve' and actor is not null group by 1",
             r => (Instance: r.GetGuid(0), Count: r.GetInt64(1)), ids);
+        var decisionRepeats = await db.RepeatsAsync(
+            "select instance_id, actor, count(*) from lsi.workflow_journal where instance_id = any($1) and activity_id = 'approve' and actor is not null group by 1, 2 having count(*) > 1",
+            ids);
         var decisionsMissing = ids.Where(id => decisionsPerInstance.FirstOrDefault(d => d.Instance == id).Count != FaultDefinitions.Partners.Length)
             .Select(id => $"{id}: {decisionsPerInstance.FirstOrDefault(d => d.Instance == id).Count} decisions in the journal").ToList();
         var closing = outbox.Count - deadlines.Count;
@@ -156,8 +159,8 @@ public sealed class TwoNodesScenario(FaultSettings settings)
         figures.Add("notices_sent", sentPerDeadline.Count);
         figures.Add("in_app", inbox.Count);
         figures.Add("tasks_completed", tasks.Count - undecided.Count);
-        figures.MustBeZero("duplicates", reminderRepeats.Count + inboxRepeats.Count + resumedTwice.Count + (closing > ids.Length ? closing - ids.Length : 0),
-            [.. reminderRepeats, .. inboxRepeats, .. resumedTwice]);
+        figures.MustBeZero("duplicates", reminderRepeats.Count + inboxRepeats.Count + resumedTwice.Count + decisionRepeats.Count + (closing > ids.Length ? closing - ids.Length : 0),
+            [.. reminderRepeats, .. inboxRepeats, .. resumedTwice, .. decisionRepeats]);
         figures.MustBeZero("missing",
             delayProblems.Count + notFired.Count + remindersMissing.Count + inboxMissing.Count + undecided.Count + decisionsMissing.Count
             + (expectedDeadlines - deadlines.Count) + (closing < ids.Length ? ids.Length - closing : 0) + unfinished + (outbox.Count(m => !m.Dispatched)),
