@@ -48,7 +48,8 @@ public sealed class Database(string connectionString)
         await connection.OpenAsync();
         foreach (var sql in new[] { $"drop database if exists \"{name}\" with (force)", $"create database \"{name}\"" })
         {
-            await using var command = new NpgsqlCommand(sql, connection);
+            // Creating a database waits for a checkpoint, which takes long on a busy machine.
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
             await command.ExecuteNonQueryAsync();
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
 
 namespace LsiWorkflow.Faults;
 
@@ -182,6 +181,4 @@ public sealed class ProjectApprovalDriver(LsiApi api, int nodes = 1)
         }
         throw new InvalidOperationException("unreachable");
     }
-
-    public static string Describe(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? "" : element.GetRawText();
 }
