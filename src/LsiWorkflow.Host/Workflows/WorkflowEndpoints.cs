@@ -16,7 +16,7 @@ public static class WorkflowEndpoints
 {
     public sealed record SaveDraftBody(JsonElement Definition, uint? RowVersion);
 
-    public sealed record StartBody(int? Version, JsonObject? Input, string? CorrelationKey);
+    public sealed record StartBody(int? Version, JsonObject? Input, string? CorrelationKey, Guid? InstanceId);
 
     public sealed record CompleteBody(string Outcome, string? Comment, JsonObject? FormValues);
 
@@ -50,10 +50,10 @@ public static class WorkflowEndpoints
         var instances = app.MapGroup("/api/instances").WithTags("Instanties").RequireAuthorization(Policies.CanManageInstances);
         instances.MapPost("/{definitionId}", async (string definitionId, StartBody? body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
             {
-                var started = await m.Send(new StartInstance(definitionId, body?.Version, body?.Input, body?.CorrelationKey, Actor.From(user)), ct);
+                var started = await m.Send(new StartInstance(definitionId, body?.Version, body?.Input, body?.CorrelationKey, Actor.From(user), body?.InstanceId), ct);
                 return TypedResults.Created($"/api/instances/{started.InstanceId}", started);
             })
-            .WithSummary("Start een instantie van de laatst gepubliceerde (of opgegeven) versie.");
+            .WithSummary("Start een instantie van de laatst gepubliceerde (of opgegeven) versie; met een eigen instanceId is opnieuw starten onschadelijk.");
         instances.MapGet("/", (string? definitionId, string? status, DateTimeOffset? startedFrom, DateTimeOffset? startedTo, int? skip, int? take, IMediator m, CancellationToken ct) =>
                 m.Send(new ListInstances(definitionId, status, startedFrom, startedTo, skip ?? 0, take ?? 50), ct))
             .WithSummary("Instanties, nieuwste eerst.");

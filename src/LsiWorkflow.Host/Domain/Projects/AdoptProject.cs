@@ -22,6 +22,11 @@ public sealed class AdoptProjectHandler(LsiDbContext db, AuditTrail audit, TimeP
             throw new ForbiddenException("Uw organisatie heeft geen lid in de Stuurgroep, dus u kunt geen project adopteren.");
         }
 
+        if (project.AdoptedByMemberId == member.Id)
+        {
+            // Adopted by this member already (say, a request repeated after its answer was lost): nothing changes, nothing to audit.
+            return lookup.View(project, clock.Today());
+        }
         project.AdoptBy(member);
         audit.Record(command.Actor, "ProjectAdopted", project, $"Geadopteerd door {member.PersonName} ({organisation.Code})", command.Reason);
         await db.SaveChangesAsync(cancellationToken);

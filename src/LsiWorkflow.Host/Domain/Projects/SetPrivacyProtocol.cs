@@ -21,6 +21,11 @@ public sealed class SetPrivacyProtocolHandler(LsiDbContext db, AuditTrail audit,
         var project = await ProjectLookup.FindProjectAsync(db, command.ProjectId, cancellationToken);
         var lookup = await ProjectLookup.LoadAsync(db, [project.Id], cancellationToken);
         var previous = project.PrivacyProtocolReference;
+        if (previous == command.Reference.Trim())
+        {
+            // The same protocol again (say, a request repeated after its answer was lost): nothing changes, nothing to audit.
+            return lookup.View(project, clock.Today());
+        }
         project.SetPrivacyProtocol(command.Reference.Trim());
         audit.Record(command.Actor, "PrivacyProtocolSet", project,
             AuditTrail.AsJson(new { previous, reference = project.PrivacyProtocolReference }), command.Reason);

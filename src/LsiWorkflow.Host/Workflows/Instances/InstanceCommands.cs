@@ -11,16 +11,20 @@ namespace LsiWorkflow.Host.Workflows.Instances;
 
 public sealed record InstanceChanged(Guid InstanceId, string Status);
 
-/// <summary>Starts an instance of the latest (or a given) published version.</summary>
-public sealed record StartInstance(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationKey, Actor Actor) : ICommand<InstanceChanged>;
+/// <summary>
+/// Starts an instance of the latest (or a given) published version. A caller that names the instance id can
+/// repeat the start safely (say, after its connection dropped): a second start with that id does nothing.
+/// </summary>
+public sealed record StartInstance(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationKey, Actor Actor, Guid? InstanceId = null) : ICommand<InstanceChanged>;
 
 public sealed class StartInstanceHandler(WorkflowRuntime runtime) : ICommandHandler<StartInstance, InstanceChanged>
 {
     public async ValueTask<InstanceChanged> Handle(StartInstance command, CancellationToken cancellationToken)
     {
-        // No instance id: the runner makes a fresh one, so there is no earlier start to look for.
+        // Without an instance id the runner makes a fresh one, so there is no earlier start to look for.
         var outcome = await runtime.StartAsync(command.DefinitionId, command.Version, new StartRequest
         {
+            InstanceId = command.InstanceId ?? Guid.Empty,
             Input = command.Input,
             CorrelationKey = command.CorrelationKey,
             Actor = command.Actor.UserName,

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Tests.Infrastructure;
+using LsiWorkflow.Host.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LsiWorkflow.Host.Tests.Workflows.Runtime;
+
+/// <summary>A client whose start lost its answer (the host died after committing) starts again with the same instance id.</summary>
+public sealed class RepeatedStartTests(HostFixture host) : HostTest(host)
+{
+    [Fact]
+    public async Task A_start_repeated_with_the_same_instance_id_makes_one_instance_and_one_task()
+    {
+        await Host.CreateUserAsync("secretaris", "SZW", Roles.Secretary);
+        await Host.PublishAsync(Definitions.Approval("opnieuw", "UWV"));
+        using var client = await Host.ClientForAsync("secretaris");
+        var instanceId = Guid.NewGuid();
+
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/instances/opnieuw", new { instanceId });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal(instanceId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetGuid());
+        }
+
+        var instances = await Host.InScopeAsync(services => services.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>()
+            .Set<InstanceRecord>().AsNoTracking().CountAsync(r => r.DefinitionId == "opnieuw"));
+        Assert.Equal(1, instances);
+        Assert.Single(await Host.TasksAsync(instanceId));
+    }
+}
