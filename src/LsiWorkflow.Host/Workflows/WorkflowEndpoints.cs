@@ -54,9 +54,9 @@ public static class WorkflowEndpoints
                 return TypedResults.Created($"/api/instances/{started.InstanceId}", started);
             })
             .WithSummary("Start een instantie van de laatst gepubliceerde (of opgegeven) versie; met een eigen instanceId is opnieuw starten onschadelijk.");
-        instances.MapGet("/", (string? definitionId, string? status, DateTimeOffset? startedFrom, DateTimeOffset? startedTo, int? skip, int? take, IMediator m, CancellationToken ct) =>
-                m.Send(new ListInstances(definitionId, status, startedFrom, startedTo, skip ?? 0, take ?? 50), ct))
-            .WithSummary("Instanties, nieuwste eerst.");
+        instances.MapGet("/", (string? definitionId, string? status, DateTimeOffset? startedFrom, DateTimeOffset? startedTo, string? waitingOn, int? skip, int? take, IMediator m, CancellationToken ct) =>
+                m.Send(new ListInstances(definitionId, status, startedFrom, startedTo, skip ?? 0, take ?? 50, waitingOn), ct))
+            .WithSummary("Instanties, nieuwste eerst; waitingOn filtert op de organisatie, rol of gebruiker van een open taak.");
         instances.MapGet("/{instanceId:guid}", (Guid instanceId, IMediator m, CancellationToken ct) => m.Send(new GetInstance(instanceId), ct))
             .WithSummary("Eén instantie: waar zij wacht, variabelen, taken, timers, incidenten en journaal.");
         instances.MapPost("/{instanceId:guid}/cancel", async (Guid instanceId, CancelBody body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using LsiWorkflow.Host.Application;
 using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Tests.Infrastructure;
@@ -54,6 +56,12 @@ public sealed class DefinitionVersionsTests(HostFixture host) : HostTest(host)
         Assert.Equal([started.InstanceId], (await SendAsync(new ListInstances(WaitingOn: "UWV"))).Select(i => i.Id));
         Assert.Empty(await SendAsync(new ListInstances(WaitingOn: "SVB")));
         Assert.Single(await SendAsync(new ListInstances(WaitingOn: " ")));
+
+        await Host.CreateUserAsync("anna", "SZW", Roles.Secretary);
+        using var client = await Host.ClientForAsync("anna");
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/instances?waitingOn=UWV");
+        Assert.Equal([started.InstanceId], listed.EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/instances?waitingOn=SVB")).EnumerateArray());
     }
 
     private Task<T> SendAsync<T>(IQuery<T> query) => Host.InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(query).AsTask());

@@ -112,7 +112,8 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
                     using var message = new HttpRequestMessage(new HttpMethod(row.Method == "*" ? "GET" : row.Method), request.Url);
                     if (request.Body is not null)
                     {
-                        message.Content = JsonContent.Create(request.Body);
+                        // A body may depend on the caller, so a change allowed to several callers is a real change each time.
+                        message.Content = JsonContent.Create(request.Body is Func<string, object> perCaller ? perCaller(caller) : request.Body);
                     }
                     using var response = await clients[caller].SendAsync(message);
                     calls++;
@@ -232,6 +233,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["GET /api/inbox/views"] = new("/api/inbox/views"),
             ["GET /api/notifications/"] = new("/api/notifications"),
             ["GET /api/notifications/unread-count"] = new("/api/notifications/unread-count"),
+            ["GET /api/notifications/settings"] = new("/api/notifications/settings"),
             ["GET /calendar/{token}.ics"] = new($"/calendar/{w.CalendarToken}.ics"),
             ["GET /api/calendar/"] = new("/api/calendar"),
             ["GET /"] = new("/"),
@@ -242,6 +244,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["GET /publicaties"] = new("/publicaties"),
             ["GET /designer"] = new("/designer"),
             ["GET /designer/{DefinitionId}"] = new($"/designer/{SecurityWorld.DefinitionId}"),
+            ["GET /designer/{DefinitionId}/versions"] = new($"/designer/{SecurityWorld.DefinitionId}/versions"),
             ["GET /instances"] = new("/instances"),
             ["GET /instances/{InstanceId:guid}"] = new($"/instances/{w.InstanceId}"),
             ["GET /milestones"] = new("/milestones"),
@@ -255,7 +258,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["POST /api/projects/"] = new("/api/projects", new { name = "Nieuw project", kind = "PhenomenonBased" }),
             ["POST /api/projects/{id:guid}/participants"] = new($"{project}/participants", new { organisation = "UWV", sharesData = false }),
             ["POST /api/projects/{id:guid}/adopt"] = new($"{project}/adopt", new { reason = "Past in het plan" }),
-            ["PUT /api/projects/{id:guid}/privacy-protocol"] = new($"{project}/privacy-protocol", new { reference = "Modelprivacyprotocol LSI v2" }),
+            ["PUT /api/projects/{id:guid}/privacy-protocol"] = new($"{project}/privacy-protocol", (Func<string, object>)(caller => new { reference = $"Modelprivacyprotocol LSI v2 ({caller})" })),
             ["POST /api/projects/{id:guid}/approve"] = new($"{project}/approve", new { }),
             ["POST /api/projects/{id:guid}/start"] = new($"{project}/start", new { }),
             ["POST /api/projects/{id:guid}/close"] = new($"{project}/close", new { }),
@@ -265,6 +268,8 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["POST /api/dpias/{id:guid}/approve"] = new($"{dpia}/approve", new { }),
             ["POST /api/dpias/{id:guid}/adopt"] = new($"{dpia}/adopt", new { }),
             ["POST /api/dpias/{id:guid}/send-to-parliament"] = new($"{dpia}/send-to-parliament", new { }),
+            ["PUT /api/commitments/{id:guid}/due-on"] = new($"/api/commitments/{SecurityWorld.Seeded("commitment:joint-dpia")}/due-on", new { dueOn = "2027-06-30", reason = "Later" }),
+            ["PUT /api/milestones/{id:guid}/planned-on"] = new($"/api/milestones/{SecurityWorld.Seeded("milestone:progress-report:2024")}/planned-on", new { plannedOn = "2027-06-30", reason = "Later" }),
             ["POST /api/commitments/{id:guid}/fulfil"] = new($"/api/commitments/{SecurityWorld.Seeded("commitment:joint-dpia")}/fulfil", new { }),
             ["POST /api/milestones/{id:guid}/reached"] = new($"/api/milestones/{SecurityWorld.Seeded("milestone:progress-report:2024")}/reached", new { }),
             ["PUT /api/evaluations/{id:guid}/actions/{actionId:guid}"] = new($"/api/evaluations/{w.EvaluationId}/actions/{w.ActionId}", new { status = "Done", decision = "Uitgevoerd" }),
@@ -286,6 +291,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["DELETE /api/inbox/views/{id:guid}"] = new($"/api/inbox/views/{w.ViewId}"),
             ["POST /api/notifications/{id:guid}/read"] = new($"/api/notifications/{w.NotificationId}/read"),
             ["POST /api/notifications/read"] = new("/api/notifications/read"),
+            ["PUT /api/notifications/settings"] = new("/api/notifications/settings", new { language = "nl", dailyDigest = false }),
             ["POST /api/calendar/token"] = new("/api/calendar/token"),
             ["DELETE /api/calendar/token"] = new("/api/calendar/token"),
             ["POST /api/inbox/absence"] = new("/api/inbox/absence", new { substituteUserName = SecurityWorld.Colleague }),

@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Persistence;
 using LsiWorkflow.Host.Workflows.Persistence;
 using LsiWorkflow.Host.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Workflows.Runtime;
@@ -57,7 +58,15 @@ public sealed class WorkflowRuntime(
             };
             db.Add(record);
             await ApplyAsync(db, definition, record, previousBookmarks: new HashSet<Guid>(), result, pending, ct);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (request.InstanceId != Guid.Empty
+                && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "workflow_instances" })
+            {
+                return new(request.InstanceId, "", Ignored: true); // the same start arrived twice at once and the other one won
+            }
             await tx.CommitAsync(ct);
             await AfterCommitAsync(pending, ct);
             return new(record.Id, record.Status, false);

@@ -32,4 +32,27 @@ public sealed class RepeatedStartTests(HostFixture host) : HostTest(host)
         Assert.Equal(1, instances);
         Assert.Single(await Host.TasksAsync(instanceId));
     }
+
+    [Fact]
+    public async Task The_same_start_sent_twice_at_once_makes_one_instance_and_both_callers_succeed()
+    {
+        await Host.CreateUserAsync("secretaris", "SZW", Roles.Secretary);
+        await Host.PublishAsync(Definitions.Approval("tegelijk", "UWV"));
+        using var first = await Host.ClientForAsync("secretaris");
+        using var second = await Host.ClientForAsync("secretaris");
+
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var instanceId = Guid.NewGuid();
+            var responses = await Task.WhenAll(
+                first.PostAsJsonAsync("/api/instances/tegelijk", new { instanceId }),
+                second.PostAsJsonAsync("/api/instances/tegelijk", new { instanceId }));
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            Assert.Single(await Host.TasksAsync(instanceId));
+        }
+
+        var instances = await Host.InScopeAsync(services => services.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>()
+            .Set<InstanceRecord>().AsNoTracking().CountAsync(r => r.DefinitionId == "tegelijk"));
+        Assert.Equal(20, instances);
+    }
 }
