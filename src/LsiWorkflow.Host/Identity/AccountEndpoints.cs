@@ -82,14 +82,16 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect(SafeLocal(returnUrl));
     }
 
-    private static RedirectHttpResult SetCulture(HttpContext http, string culture, string? redirectUri)
+    private static RedirectHttpResult SetCulture(HttpContext http, IHostEnvironment environment, string culture, string? redirectUri)
     {
+        // Like the sign-in cookies: Secure outside development, or whenever the request itself came over HTTPS.
+        var secure = http.Request.IsHttps || IdentityExtensions.CookieSecurity(environment) == CookieSecurePolicy.Always;
         if (Localization.LocalizationExtensions.SupportedCultures.Contains(culture))
         {
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, Secure = secure, SameSite = SameSiteMode.Lax, IsEssential = true });
         }
         return TypedResults.LocalRedirect(SafeLocal(redirectUri));
     }

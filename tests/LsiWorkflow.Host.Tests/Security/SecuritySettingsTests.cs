@@ -20,6 +20,21 @@ namespace LsiWorkflow.Host.Tests.Security;
 /// <summary>Headers, cookies, anti-forgery, secrets kept out of the repository and personal data kept out of the logs.</summary>
 public sealed partial class SecuritySettingsTests(HostFixture host) : HostTest(host)
 {
+    [Fact]
+    public async Task The_language_cookie_is_http_only_and_same_site_and_secure_when_the_request_is()
+    {
+        using var anonymous = Host.CreateClient();
+        using var response = await anonymous.GetAsync("/culture/set?culture=en&redirectUri=/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        // The test host is plain HTTP in the Testing environment, where cookies follow the request; outside
+        // development every cookie of the host is Secure (see CookieSecurity above).
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("/account/login")]
     [InlineData("/api/publications")]
