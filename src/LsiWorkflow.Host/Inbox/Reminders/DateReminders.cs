@@ -66,6 +66,10 @@ public sealed class DateReminders(
             cross join unnest({days}) as d(days)
             where ({subjectId}::uuid is null or s.id = {subjectId})
               and ((s.on_date - d.days) + {at}::interval) at time zone 'Europe/Amsterdam' > {now}
+              -- The sweep runs this every minute: rows already planned are left out before the insert, so the
+              -- steady state reads and neither writes nor locks.
+              and not exists (select 1 from lsi.inbox_date_reminders x
+                              where x.subject_id = s.id and x.for_date = s.on_date and x.days_before = d.days and x.status <> 'Cancelled')
             on conflict (subject_id, for_date, days_before) do update set status = 'Pending', due_at = excluded.due_at
               where r.status = 'Cancelled'
             returning r.due_at as "Value"
