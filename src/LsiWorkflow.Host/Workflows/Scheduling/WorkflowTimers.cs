@@ -45,10 +45,11 @@ public sealed class WorkflowTimers(
             {
                 var (claimed, outbox) = await ClaimDueTaskTimersAsync(null, size, ct);
                 fired += claimed;
-                foreach (var chunk in outbox.Chunk(OutboxDispatcher.BatchSize))
+                if (outbox.Length > 0)
                 {
+                    // The dispatcher splits a claim into its own batches; claiming goes on while this one is delivered.
                     await deliveries.WaitAsync(ct);
-                    delivering.Add(DeliverAsync(chunk, deliveries, ct));
+                    delivering.Add(DeliverAsync(outbox, deliveries, ct));
                 }
                 if (claimed < size)
                 {
