@@ -145,12 +145,13 @@ public partial class DesignerPage : IAsyncDisposable
 
     private async Task CommitAsync()
     {
-        var json = canvas!.ToJson();
+        var definition = canvas!.ToDefinition();
+        var json = DefinitionSerializer.Serialize(definition);
         if (history.Record(json))
         {
             StopDryRun(); // a run of an older version of the diagram would mislead
             await ValidateAsync(json);
-            UpdateInReach();
+            UpdateInReach(definition);
         }
         StateHasChanged();
     }
@@ -182,8 +183,8 @@ public partial class DesignerPage : IAsyncDisposable
     }
 
     /// <summary>The names the expressions of the selected activity may use; worked out when it or the diagram changes.</summary>
-    private void UpdateInReach() =>
-        inReach = selectedNode is null ? [] : VariablesInReach.For(canvas!.ToDefinition(), selectedNode.ActivityId, type => canvas.Descriptors.FirstOrDefault(d => d.Type == type));
+    private void UpdateInReach(WorkflowDefinition? definition = null) =>
+        inReach = selectedNode is null ? [] : VariablesInReach.For(definition ?? canvas!.ToDefinition(), selectedNode.ActivityId, type => canvas!.Descriptors.FirstOrDefault(d => d.Type == type));
 
     private void Copy()
     {
