@@ -20,12 +20,10 @@ namespace LsiWorkflow.Host.Inbox.Reminders;
 public sealed class DateReminders(
     IDbContextFactory<LsiDbContext> contexts,
     IWorkflowScheduler scheduler,
-    OutboxDispatcher dispatcher,
     TimeProvider time)
 {
     public static readonly IReadOnlyList<int> DaysBefore = [14, 3, 0];
     public static readonly TimeOnly At = new(9, 0);
-    private const int BatchSize = 500;
 
     /// <summary>Brings the reminder schedule in line with the dates (of one subject, or all) and wakes the timer job for new reminders.</summary>
     public async Task PlanAsync(Guid? subjectId, CancellationToken ct)
@@ -78,37 +76,26 @@ public sealed class DateReminders(
         return planned;
     }
 
-    /// <summary>Fires every date reminder that is due, a batch per transaction, and delivers them; returns how many fired.</summary>
-    public async Task<int> FireDueAsync(CancellationToken ct)
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due reminders (skipping those another node holds) and leaves an outbox
+    /// message for each, with the reminder's id, in one transaction; the caller delivers the messages.
+    /// </summary>
+    public async Task<(int Claimed, Guid[] Outbox)> ClaimDueAsync(int limit, CancellationToken ct)
     {
-        var fired = 0;
-        while (!ct.IsCancellationRequested)
-        {
-            List<Guid> outbox;
-            await using (var db = await contexts.CreateDbContextAsync(ct))
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var now = time.GetUtcNow();
-                var claimed = await db.Database.SqlQuery<Guid>($"""
-                    update lsi.inbox_date_reminders r set status = 'Fired', fired_at = {now}
-                    from (select id from lsi.inbox_date_reminders where status = 'Pending' and due_at <= {now}
-                          order by due_at limit {BatchSize} for update skip locked) c
-                    where r.id = c.id
-                    returning r.id as "Value"
-                    """).ToListAsync(ct);
-                db.AddRange(claimed.Select(id => DateReminderNotifier.Fired(id, now)));
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                outbox = claimed;
-            }
-            fired += outbox.Count;
-            await dispatcher.DispatchAsync(outbox, ct);
-            if (outbox.Count < BatchSize)
-            {
-                break;
-            }
-        }
-        return fired;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            update lsi.inbox_date_reminders r set status = 'Fired', fired_at = {now}
+            from (select id from lsi.inbox_date_reminders where status = 'Pending' and due_at <= {now}
+                  order by due_at limit {limit} for update skip locked) c
+            where r.id = c.id
+            returning r.id as "Value"
+            """).ToListAsync(ct);
+        db.AddRange(claimed.Select(id => DateReminderNotifier.Fired(id, now)));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (claimed.Count, [.. claimed]);
     }
 }
 

@@ -30,8 +30,8 @@ public sealed class WorkflowTimers(
 
     /// <summary>
     /// Fires every timer that is due now, and the reminders of milestones and commitments, in batches; returns
-    /// how many fired. Task deadlines are claimed a batch per statement while earlier batches are being
-    /// delivered, a few deliveries side by side; instance and start timers fire one by one, several at a time.
+    /// how many fired. Task deadlines and date reminders are claimed a batch per statement while earlier batches
+    /// are being delivered, a few deliveries side by side; instance and start timers fire one by one, several at a time.
     /// </summary>
     public async Task<int> FireAllDueAsync(CancellationToken ct)
     {
@@ -40,23 +40,7 @@ public sealed class WorkflowTimers(
         using var deliveries = new SemaphoreSlim(3);
         try
         {
-            var size = FirstBatchSize;
-            while (!ct.IsCancellationRequested)
-            {
-                var (claimed, outbox) = await ClaimDueTaskTimersAsync(null, size, ct);
-                fired += claimed;
-                if (outbox.Length > 0)
-                {
-                    // The dispatcher splits a claim into its own batches; claiming goes on while this one is delivered.
-                    await deliveries.WaitAsync(ct);
-                    delivering.Add(DeliverAsync(outbox, deliveries, ct));
-                }
-                if (claimed < size)
-                {
-                    break;
-                }
-                size = BatchSize;
-            }
+            fired += await ClaimAndDeliverAsync(size => ClaimDueTaskTimersAsync(null, size, ct), deliveries, delivering, ct);
             while (!ct.IsCancellationRequested)
             {
                 var now = time.GetUtcNow();
@@ -81,12 +65,36 @@ public sealed class WorkflowTimers(
                     break;
                 }
             }
+            fired += await ClaimAndDeliverAsync(size => dateReminders.ClaimDueAsync(size, ct), deliveries, delivering, ct);
         }
         finally
         {
             await Task.WhenAll(delivering);
         }
-        return fired + await dateReminders.FireDueAsync(ct);
+        return fired;
+    }
+
+    /// <summary>Claims batch after batch until one comes back short, handing each to delivery while the next is claimed.</summary>
+    private async Task<int> ClaimAndDeliverAsync(
+        Func<int, Task<(int Claimed, Guid[] Outbox)>> claim, SemaphoreSlim deliveries, List<Task> delivering, CancellationToken ct)
+    {
+        var fired = 0;
+        for (var size = FirstBatchSize; !ct.IsCancellationRequested; size = BatchSize)
+        {
+            var (claimed, outbox) = await claim(size);
+            fired += claimed;
+            if (outbox.Length > 0)
+            {
+                // The dispatcher splits a claim into its own batches.
+                await deliveries.WaitAsync(ct);
+                delivering.Add(DeliverAsync(outbox, deliveries, ct));
+            }
+            if (claimed < size)
+            {
+                break;
+            }
+        }
+        return fired;
     }
 
     private async Task DeliverAsync(Guid[] outbox, SemaphoreSlim deliveries, CancellationToken ct)
@@ -98,7 +106,7 @@ public sealed class WorkflowTimers(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The messages stay in the outbox; the sweeper delivers them.
-            log.LogError(ex, "Delivering {Count} deadline messages failed", outbox.Length);
+            log.LogError(ex, "Delivering {Count} reminder messages failed", outbox.Length);
         }
         finally
         {
