@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,7 +10,7 @@ public static class PersistenceExtensions
 
     /// <summary>
     /// EF Core on Npgsql: pooled contexts (a context factory for Blazor and jobs, a scoped context for requests,
-    /// both leased from one pool), on a data source that prepares the statements it runs often.
+    /// both leased from one pool).
     /// </summary>
     public static IHostApplicationBuilder AddLsiPersistence(this IHostApplicationBuilder builder)
     {
@@ -26,25 +25,11 @@ public static class PersistenceExtensions
     }
 
     /// <summary>
-    /// Defaults for every connection of the host, unless the connection string says otherwise: statements used
-    /// over and over (every burst runs the same few) are prepared once per connection, and a connection going
-    /// back to the pool is not reset, as the host keeps no session state (no SET, temporary tables or session locks).
+    /// The host's data source, with Npgsql's defaults. Automatic preparation with connections not reset on close
+    /// was tried for speed and dropped: after a statement the server refused (a NUL escape in a jsonb value) the
+    /// pooled connection answered the next command out of step ("unexpected backend message DataRow").
     /// </summary>
-    internal static NpgsqlDataSource CreateDataSource(string? connectionString)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        bool Given(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
-        if (!Given("Max Auto Prepare"))
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
-        if (!Given("No Reset On Close"))
-        {
-            builder.ConnectionStringBuilder.NoResetOnClose = true;
-        }
-        return builder.Build();
-    }
+    internal static NpgsqlDataSource CreateDataSource(string? connectionString) => new NpgsqlDataSourceBuilder(connectionString).Build();
 
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", LsiDbContext.Schema))
