@@ -84,6 +84,11 @@ public sealed class ExpressionEngine
 
     private readonly ConcurrentDictionary<(string Text, bool IsTemplate), Template> _cache = new();
 
+    // Scriban's default builtins are deep-copied for every context, which made building the context the costliest
+    // part of an evaluation. Here they are built once per engine and frozen, so that no script can change them for
+    // the next one; a script that tries gets an error.
+    private readonly ScriptObject _builtins = CreateBuiltins();
+
     /// <summary>Creates an engine with the given limits (defaults otherwise).</summary>
     public ExpressionEngine(ExpressionLimits? limits = null) => Limits = limits ?? new ExpressionLimits();
 
@@ -120,6 +125,11 @@ public sealed class ExpressionEngine
     /// <summary>Renders a template (text with <c>{{ }}</c>).</summary>
     public string Render(string template, ExpressionScope scope)
     {
+        ArgumentNullException.ThrowIfNull(template);
+        if (!template.Contains('{', StringComparison.Ordinal) && template.Length <= Limits.MaxOutputLength)
+        {
+            return template; // plain text (most titles and descriptions) renders as itself
+        }
         var output = Run(template, isTemplate: true, scope, static (parsed, context) => parsed.Render(context));
         return output as string ?? "";
     }
@@ -183,14 +193,32 @@ public sealed class ExpressionEngine
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 
-    private TemplateContext CreateContext(ExpressionScope scope, CancellationToken cancellationToken)
+    private static ScriptObject CreateBuiltins()
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         foreach (var name in RemovedBuiltins)
         {
             builtins.Remove(name);
         }
+        Freeze(builtins);
+        return builtins;
+    }
 
+    private static void Freeze(ScriptObject target)
+    {
+        foreach (var (_, value) in target)
+        {
+            if (value is ScriptObject inner)
+            {
+                Freeze(inner);
+            }
+        }
+        target.IsReadOnly = true;
+    }
+
+    private TemplateContext CreateContext(ExpressionScope scope, CancellationToken cancellationToken)
+    {
+        var builtins = _builtins;
         var context = new TemplateContext(builtins)
         {
             LoopLimit = Limits.LoopLimit,

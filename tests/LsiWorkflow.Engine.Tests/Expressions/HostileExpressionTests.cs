@@ -111,4 +111,27 @@ public sealed class HostileExpressionTests
             // refused: fine
         }
     }
+
+    /// <summary>The builtins are shared by every evaluation of an engine: one script must not change them for the next.</summary>
+    [Theory]
+    [InlineData("string.upcase = 'gekaapt'")]
+    [InlineData("array.size = 0")]
+    [InlineData("math = 1")]
+    [InlineData("string.upcase_copy = string.upcase; string.upcase = nil")]
+    [InlineData("string.gekaapt = 'ja'")]
+    public void A_script_cannot_change_the_builtins_for_the_next_one(string attack)
+    {
+        try
+        {
+            Engine.Evaluate(attack, Scope);
+        }
+        catch (ExpressionException)
+        {
+            // refused: fine
+        }
+        Assert.Equal("WIJK", Engine.Evaluate("name | string.upcase", Scope)?.GetValue<string>());
+        Assert.Equal(3, Engine.Evaluate("[1, 2, 3] | array.size", Scope)?.GetValue<long>());
+        Assert.Equal(2, Engine.Evaluate("-2 | math.abs", Scope)?.GetValue<long>());
+        Assert.Null(Engine.Evaluate("string.gekaapt", Scope));
+    }
 }

@@ -32,7 +32,7 @@ public sealed class WorkflowRuntime(
     /// <summary>Creates an instance of a published definition and runs its first burst.</summary>
     public async Task<BurstOutcome> StartAsync(string definitionId, int? version, StartRequest request, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var pending = new AfterCommit();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -110,7 +110,7 @@ public sealed class WorkflowRuntime(
         Func<LsiDbContext, WorkflowState, Task<bool>>? within,
         CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var pending = new AfterCommit();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The row lock and the id of the instance's definition version in one round trip. An instance stays on its
@@ -147,6 +147,17 @@ public sealed class WorkflowRuntime(
         await tx.CommitAsync(ct);
         await AfterCommitAsync(pending, ct);
         return new(record.Id, record.Status, false);
+    }
+
+    /// <summary>
+    /// A context for one burst. A burst never goes on after a failed save (its transaction is rolled back), so it needs
+    /// no savepoint before each save: that is two statements fewer per burst.
+    /// </summary>
+    private async Task<LsiDbContext> OpenAsync(CancellationToken ct)
+    {
+        var db = await contexts.CreateDbContextAsync(ct);
+        db.Database.AutoSavepointsEnabled = false;
+        return db;
     }
 
     private async Task<WorkflowDefinition> LoadPublishedAsync(LsiDbContext db, string definitionId, int? version, CancellationToken ct)
