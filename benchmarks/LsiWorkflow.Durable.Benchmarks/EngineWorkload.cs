@@ -96,7 +96,7 @@ internal sealed class EngineWorkload : IAsyncDisposable
         Console.Error.WriteLine($"{name}: the JIT had not settled after {MaxWarmUp.TotalSeconds:0} s of warm-up");
     }
 
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(120);
     private const int SettledMethodsPerRound = 25;
 
     private async Task<(int Completed, TimeSpan Elapsed)> RunClientsAsync(TimeSpan duration, Action<double> latency)
