@@ -218,8 +218,7 @@ public sealed class ExpressionEngine
 
     private TemplateContext CreateContext(ExpressionScope scope, CancellationToken cancellationToken)
     {
-        var builtins = _builtins;
-        var context = new TemplateContext(builtins)
+        var context = new TemplateContext(_builtins)
         {
             LoopLimit = Limits.LoopLimit,
             LoopLimitQueryable = Limits.LoopLimit,
@@ -235,7 +234,7 @@ public sealed class ExpressionEngine
             CancellationToken = cancellationToken,
             StrictVariables = false,
         };
-        context.PushGlobal(CreateGlobals(scope, builtins));
+        context.PushGlobal(CreateGlobals(scope, _builtins));
         return context;
     }
 

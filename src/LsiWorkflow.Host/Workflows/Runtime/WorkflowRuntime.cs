@@ -151,7 +151,7 @@ public sealed class WorkflowRuntime(
 
     /// <summary>
     /// A context for one burst. A burst never goes on after a failed save (its transaction is rolled back), so it needs
-    /// no savepoint before each save: that is two statements fewer per burst.
+    /// no savepoint before its save: one statement fewer per burst.
     /// </summary>
     private async Task<LsiDbContext> OpenAsync(CancellationToken ct)
     {
