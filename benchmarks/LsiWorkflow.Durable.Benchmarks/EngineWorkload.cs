@@ -61,10 +61,16 @@ internal sealed class EngineWorkload : IAsyncDisposable
         return workload;
     }
 
-    /// <summary>Each client starts an instance, finds its task and completes it, as long as the run lasts.</summary>
-    public async Task<EngineResult> RunAsync()
+    /// <summary>Warms both workloads, so that every measured round runs settled code.</summary>
+    public async Task WarmUpAsync()
     {
         await WarmUpAsync("engine", duration => RunClientsAsync(duration, _ => { }));
+        await WarmUpAsync("hangfire job per step", RunPerStepClientsAsync);
+    }
+
+    /// <summary>Each client starts an instance, finds its task and completes it, as long as the round lasts.</summary>
+    public async Task<EngineResult> MeasureEngineAsync()
+    {
         var latencies = new ConcurrentBag<double>();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (completed, elapsed) = await RunClientsAsync(TimeSpan.FromSeconds(options.Seconds), latencies.Add);
@@ -74,8 +80,15 @@ internal sealed class EngineWorkload : IAsyncDisposable
             cpu.TotalMilliseconds / Math.Max(completed, 1));
     }
 
+    /// <summary>The same workflow with each step a Hangfire job; clients wait for each step as a person would.</summary>
+    public async Task<double> MeasureHangfirePerStepAsync()
+    {
+        var (completed, elapsed) = await RunPerStepClientsAsync(TimeSpan.FromSeconds(options.Seconds));
+        return completed / elapsed.TotalSeconds;
+    }
+
     /// <summary>
-    /// Runs a workload in short rounds until the JIT has settled. With both cores busy, tiered compilation takes tens
+    /// Runs a workload for two seconds at a time until the JIT has settled. With both cores busy, tiered compilation takes tens
     /// of seconds to replace the first, instrumented code, and a host that has served for a while runs the final code;
     /// both workloads are measured that way.
     /// </summary>
@@ -120,14 +133,6 @@ internal sealed class EngineWorkload : IAsyncDisposable
             }
         })));
         return (completed, clock.Elapsed);
-    }
-
-    /// <summary>The same workflow with each step a Hangfire job; clients wait for each step as a person would.</summary>
-    public async Task<double> RunHangfirePerStepAsync()
-    {
-        await WarmUpAsync("hangfire job per step", RunPerStepClientsAsync);
-        var (completed, elapsed) = await RunPerStepClientsAsync(TimeSpan.FromSeconds(options.Seconds));
-        return completed / elapsed.TotalSeconds;
     }
 
     private async Task<(int Completed, TimeSpan Elapsed)> RunPerStepClientsAsync(TimeSpan duration)
