@@ -86,14 +86,7 @@ public sealed class DefinitionCanvas
 
     public WorkflowDefinition ToDefinition() => Header with
     {
-        Activities = [.. Activities.Select(node => new ActivityDefinition
-        {
-            Id = node.ActivityId,
-            Type = node.Type,
-            DisplayName = string.IsNullOrEmpty(node.DisplayName) ? null : node.DisplayName,
-            Position = node.PositionStored ? new Position(node.Position.X, node.Position.Y) : null,
-            Properties = node.Properties?.DeepClone().AsObject(),
-        })],
+        Activities = [.. Activities.Select(node => ToActivity(node, keepPosition: node.PositionStored))],
         Connections = [.. Connections.Where(c => c.TargetActivity is not null).Select(c => new ConnectionDefinition
         {
             Source = c.OutcomeSource.Activity.ActivityId,
@@ -103,6 +96,15 @@ public sealed class DefinitionCanvas
     };
 
     public string ToJson() => DefinitionSerializer.Serialize(ToDefinition());
+
+    private static ActivityDefinition ToActivity(ActivityNode node, bool keepPosition) => new()
+    {
+        Id = node.ActivityId,
+        Type = node.Type,
+        DisplayName = string.IsNullOrEmpty(node.DisplayName) ? null : node.DisplayName,
+        Position = keepPosition ? new Position(node.Position.X, node.Position.Y) : null,
+        Properties = node.Properties?.DeepClone().AsObject(),
+    };
 
     /// <summary>Adds an activity of a type with its default property values and a fresh id.</summary>
     public ActivityNode AddActivity(ActivityDescriptor descriptor, Point? at = null)
@@ -138,14 +140,8 @@ public sealed class DefinitionCanvas
         {
             Id = Header.Id,
             Name = Header.Name,
-            Activities = [.. chosen.Select(node => new ActivityDefinition
-            {
-                Id = node.ActivityId,
-                Type = node.Type,
-                DisplayName = node.DisplayName,
-                Position = new Position(node.Position.X, node.Position.Y),
-                Properties = node.Properties?.DeepClone().AsObject(),
-            })],
+            // Positions always go along: a paste places the copies next to the originals.
+            Activities = [.. chosen.Select(node => ToActivity(node, keepPosition: true))],
             Connections = [.. ToDefinition().Connections.Where(c => ids.Contains(c.Source) && ids.Contains(c.Target))],
         };
         return DefinitionSerializer.Serialize(fragment);
