@@ -15,7 +15,11 @@ public static class PersistenceExtensions
     public static IHostApplicationBuilder AddLsiPersistence(this IHostApplicationBuilder builder)
     {
         // Read when first needed, not now: tests and hosting add configuration after this call.
-        builder.Services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)));
+        // Npgsql's defaults on purpose: automatic preparation with connections not reset on close was tried for speed
+        // and dropped, because after a statement the server refused (a NUL escape in a jsonb value) the pooled
+        // connection answered the next command out of step ("unexpected backend message DataRow").
+        builder.Services.AddSingleton(sp =>
+            new NpgsqlDataSourceBuilder(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)).Build());
         builder.Services.AddPooledDbContextFactory<LsiDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LsiDbContext>>().CreateDbContext());
         builder.Services.AddDataProtection()
@@ -23,13 +27,6 @@ public static class PersistenceExtensions
             .PersistKeysToDbContext<LsiDbContext>();
         return builder;
     }
-
-    /// <summary>
-    /// The host's data source, with Npgsql's defaults. Automatic preparation with connections not reset on close
-    /// was tried for speed and dropped: after a statement the server refused (a NUL escape in a jsonb value) the
-    /// pooled connection answered the next command out of step ("unexpected backend message DataRow").
-    /// </summary>
-    internal static NpgsqlDataSource CreateDataSource(string? connectionString) => new NpgsqlDataSourceBuilder(connectionString).Build();
 
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", LsiDbContext.Schema))
