@@ -339,7 +339,7 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>A closed task gets no more reminders.</summary>
-    private static Task<int> CancelDeadlinesAsync(LsiDbContext db, Guid taskId, CancellationToken ct) =>
+    internal static Task<int> CancelDeadlinesAsync(LsiDbContext db, Guid taskId, CancellationToken ct) =>
         db.Set<TimerRecord>().Where(t => t.TaskId == taskId && t.Status == TimerStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), ct);
 

@@ -32,16 +32,12 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
                     string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(), command.FormValues), cancellationToken),
                 within: async (tx, _) =>
                 {
-                    // Under the instance lock, in one statement: the task is closed if it is still open, its pending
-                    // reminders are cancelled, and the row comes back for the access check. A refusal throws, and
-                    // the transaction goes back with all of it.
+                    // Under the instance lock: the task is closed if it is still open, and the row comes back for
+                    // the access check; then its pending reminders are cancelled. A refusal throws, and the
+                    // transaction goes back with all of it.
                     var now = time.GetUtcNow();
                     var formValues = command.FormValues?.ToJsonString();
                     var closed = await tx.Set<TaskRecord>().FromSqlInterpolated($"""
-                        with deadlines as (
-                            update lsi.workflow_timers set status = 'Cancelled'
-                            where task_id = {command.TaskId} and status = 'Pending'
-                              and exists (select 1 from lsi.workflow_tasks where id = {command.TaskId} and status = 'Open'))
                         update lsi.workflow_tasks
                         set status = 'Completed', closed_at = {now}, completed_by = {command.Actor.UserName},
                             completed_by_organisation = {command.Actor.Organisation}, outcome = {command.Outcome},
@@ -55,6 +51,7 @@ public sealed class CompleteTaskHandler(LsiDbContext db, WorkflowRuntime runtime
                     }
                     task = closed[0];
                     TaskAccess.EnsureMayComplete(task, command.Actor);
+                    await WorkflowRuntime.CancelDeadlinesAsync(tx, task.Id, cancellationToken);
                     return true;
                 },
                 cancellationToken);
