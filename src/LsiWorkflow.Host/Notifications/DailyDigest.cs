@@ -90,8 +90,8 @@ public sealed class DailyDigest(
         var user = await users.FindByNameAsync(userName);
         if (user?.Email is { Length: > 0 } email)
         {
-            var language = await db.Set<NotificationSettings>().AsNoTracking().Where(s => s.UserName == userName)
-                .Select(s => s.Language).SingleOrDefaultAsync(ct) ?? options.Language;
+            var language = NotificationSettingsView.Of(
+                await db.Set<NotificationSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.UserName == userName, ct), options).Language;
             var text = templates.Render(NotificationTemplates.DailyDigest, language, Model(user.DisplayName, lines, language, options.PublicBaseUrl));
             var id = MessageId(userName, moment);
             var failed = await writer.SendAsync([new OutgoingMail(id, $"{id:N}", [new MailboxAddress(user.DisplayName, email)], text)], ct);

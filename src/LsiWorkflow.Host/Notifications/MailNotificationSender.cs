@@ -121,9 +121,11 @@ internal sealed class MailNotificationSender(
         var everyone = accounts.Concat(byRole.Values.SelectMany(v => v)).DistinctBy(u => u.Id).ToList();
         var userNames = everyone.Select(u => u.UserName!).ToList();
         var settings = await db.Set<NotificationSettings>().AsNoTracking().Where(s => userNames.Contains(s.UserName)).ToDictionaryAsync(s => s.UserName, ct);
-        Person Of(LsiUser u) => settings.TryGetValue(u.UserName!, out var s)
-            ? new Person(u.UserName!, u.DisplayName, u.Email, s.Language, s.DailyDigest)
-            : new Person(u.UserName!, u.DisplayName, u.Email, options.Language, false);
+        Person Of(LsiUser u)
+        {
+            var chosen = NotificationSettingsView.Of(settings.GetValueOrDefault(u.UserName!), options);
+            return new Person(u.UserName!, u.DisplayName, u.Email, chosen.Language, chosen.DailyDigest);
+        }
         var persons = everyone.ToDictionary(u => u.Id, Of);
         return new People(
             accounts.ToDictionary(u => u.UserName!, u => persons[u.Id], StringComparer.Ordinal),

@@ -131,7 +131,8 @@ public sealed class DateReminderNotifier(NotificationTemplates templates, MailOp
         var projects = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.MunicipalityId, Participants = p.Participants.Select(x => x.OrganisationId).ToList() })
             .ToDictionaryAsync(p => p.Id, ct);
-        var codes = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var organisationIds = projects.Values.SelectMany(p => p.Participants.Concat(new[] { p.MunicipalityId }.OfType<Guid>())).Distinct().ToList();
+        var codes = await db.Set<Organisation>().AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
 
         var notices = new Dictionary<Guid, Notice>();
         foreach (var reminder in reminders)

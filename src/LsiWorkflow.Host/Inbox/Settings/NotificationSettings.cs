@@ -30,7 +30,12 @@ internal sealed class NotificationSettingsConfiguration : IEntityTypeConfigurati
     }
 }
 
-public sealed record NotificationSettingsView(string Language, bool DailyDigest);
+public sealed record NotificationSettingsView(string Language, bool DailyDigest)
+{
+    /// <summary>What a person chose, or the defaults (the host's language, mails as they come) when they never did.</summary>
+    public static NotificationSettingsView Of(NotificationSettings? chosen, MailOptions options) =>
+        chosen is null ? new(options.Language, false) : new(chosen.Language, chosen.DailyDigest);
+}
 
 /// <summary>The actor's notification settings, the defaults when they never chose.</summary>
 public sealed record GetNotificationSettings(Actor Actor) : IQuery<NotificationSettingsView>;
@@ -38,9 +43,9 @@ public sealed record GetNotificationSettings(Actor Actor) : IQuery<NotificationS
 public sealed class GetNotificationSettingsHandler(LsiDbContext db, MailOptions options) : IQueryHandler<GetNotificationSettings, NotificationSettingsView>
 {
     public async ValueTask<NotificationSettingsView> Handle(GetNotificationSettings query, CancellationToken cancellationToken) =>
-        await db.Set<NotificationSettings>().AsNoTracking().Where(s => s.UserName == query.Actor.UserName)
-            .Select(s => new NotificationSettingsView(s.Language, s.DailyDigest)).SingleOrDefaultAsync(cancellationToken)
-        ?? new NotificationSettingsView(options.Language, false);
+        NotificationSettingsView.Of(
+            await db.Set<NotificationSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.UserName == query.Actor.UserName, cancellationToken),
+            options);
 }
 
 /// <summary>Sets the actor's notification language (nl or en) and whether they want a daily digest instead of single mails.</summary>
