@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hangfire;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
-using LsiWorkflow.Host.Startup;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Tasks;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.Startup;
+using LsiWorkflow.Host.Shared.Ui;
+using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -123,7 +124,7 @@ internal sealed class EngineWorkload : IAsyncDisposable
                 var started = await SendAsync(new StartInstance(DefinitionId, null, null, null, Secretary));
                 var taskId = await FindTaskAsync(started.InstanceId);
                 var before = Stopwatch.GetTimestamp();
-                var done = await SendAsync(new CompleteTask(taskId, "Goedkeuren", null, null, Partner));
+                var done = await SendAsync(new DecideTask(taskId, "Goedkeuren", null, null, Partner));
                 latency(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
                 if (done.Status != "Finished")
                 {

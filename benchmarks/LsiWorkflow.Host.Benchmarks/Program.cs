@@ -3,15 +3,17 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Domain.Milestones;
-using LsiWorkflow.Host.Domain.Seed;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.Startup;
+using LsiWorkflow.Runtime.Persistence;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Mediator;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -118,7 +120,7 @@ internal static class MilestonesPageBenchmark
         var db = scope.ServiceProvider.GetRequiredService<LsiDbContext>();
         await History.GenerateAsync(db);
         return (await db.Set<Milestone>().CountAsync(), await db.Set<Project>().CountAsync(),
-            await db.Set<TaskRecord>().CountAsync(t => t.Status == LsiWorkflow.Host.Workflows.Persistence.TaskStatus.Open));
+            await db.Set<TaskRecord>().CountAsync(t => t.Status == LsiWorkflow.Runtime.Persistence.TaskStatus.Open));
     }
 
     private static async Task<string> SignInAsync(HttpClient client)

@@ -1,5 +1,5 @@
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Workflows.Scheduling;
-using LsiWorkflow.Host.Workflows.Tasks;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Runtime.Scheduling;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

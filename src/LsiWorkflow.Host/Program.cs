@@ -1,12 +1,11 @@
-using LsiWorkflow.Host.Api;
-using LsiWorkflow.Host.Components;
-using LsiWorkflow.Host.Localization;
-using LsiWorkflow.Host.Startup;
-
+using LsiWorkflow.Host.Shared.Api;
+using LsiWorkflow.Host.Shared.Localization;
+using LsiWorkflow.Host.Shared.Startup;
+using LsiWorkflow.Host.Shared.Ui;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLsiLogging();
-builder.AddLsiServices();   // persistence, identity, scheduling, use cases, domain, workflows, inbox
+builder.AddLsiServices();   // persistence, use cases, runtime and every feature's services
 builder.AddLsiApi();
 builder.AddLsiLocalization();
 builder.AddLsiUi();
@@ -18,7 +17,7 @@ if (await app.PrepareAsync(args) is { } exitCode)
     return exitCode;
 }
 
-app.UseLsiPipeline();
+app.UseLsiPipeline();       // middleware, then every feature's endpoints and pages
 await app.RunAsync();
 return 0;
 

@@ -8,7 +8,7 @@ public class SteeringGroupTests
         var group = new SteeringGroup("LSI Stuurgroep");
         group.AddMember("Voorzitter", Organisations.Get(Organisations.Szw), SteeringGroupRole.Chair);
 
-        Assert.Throws<InvalidOperationException>(() => group.AddMember("Tweede voorzitter", Organisations.Get(Organisations.Uwv), SteeringGroupRole.Chair));
+        Assert.Throws<DomainRuleException>(() => group.AddMember("Tweede voorzitter", Organisations.Get(Organisations.Uwv), SteeringGroupRole.Chair));
         Assert.Equal(Organisation.IdFor(Organisations.Szw), Assert.Single(group.Members).OrganisationId);
     }
 }

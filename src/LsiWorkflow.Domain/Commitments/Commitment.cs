@@ -41,7 +41,7 @@ public sealed class Commitment : Entity
     {
         if (Status == CommitmentStatus.Fulfilled)
         {
-            throw new InvalidOperationException("Deze toezegging is al nagekomen.");
+            throw new DomainRuleException("Deze toezegging is al nagekomen.");
         }
 
         Status = CommitmentStatus.Fulfilled;
@@ -53,7 +53,7 @@ public sealed class Commitment : Entity
     {
         if (Status == CommitmentStatus.Fulfilled)
         {
-            throw new InvalidOperationException("Deze toezegging is al nagekomen; de uiterste datum verandert niet meer.");
+            throw new DomainRuleException("Deze toezegging is al nagekomen; de uiterste datum verandert niet meer.");
         }
 
         DueOn = dueOn;

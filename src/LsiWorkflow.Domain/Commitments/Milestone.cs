@@ -43,7 +43,7 @@ public sealed class Milestone : Entity
     {
         if (ActualOn is not null)
         {
-            throw new InvalidOperationException("Deze mijlpaal is al bereikt; de geplande datum verandert niet meer.");
+            throw new DomainRuleException("Deze mijlpaal is al bereikt; de geplande datum verandert niet meer.");
         }
 
         PlannedOn = plannedOn;

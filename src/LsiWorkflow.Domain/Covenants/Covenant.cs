@@ -38,7 +38,7 @@ public sealed class Covenant : Entity
         ArgumentNullException.ThrowIfNull(organisation);
         if (Signatories.Any(s => s.OrganisationId == organisation.Id))
         {
-            throw new InvalidOperationException($"{organisation.Name} heeft dit convenant al ondertekend.");
+            throw new DomainRuleException($"{organisation.Name} heeft dit convenant al ondertekend.");
         }
 
         var signatory = new CovenantSignatory(organisation.Id, on, id);
@@ -60,7 +60,7 @@ public sealed class Covenant : Entity
     /// </summary>
     public DateOnly NextEvaluationDue(DateOnly today)
     {
-        var signedOn = SignedOn ?? throw new InvalidOperationException("Een convenant dat niet is ondertekend heeft nog geen evaluatiedatum.");
+        var signedOn = SignedOn ?? throw new DomainRuleException("Een convenant dat niet is ondertekend heeft nog geen evaluatiedatum.");
         var due = signedOn.AddYears(EvaluationIntervalYears);
         while (due < today)
         {

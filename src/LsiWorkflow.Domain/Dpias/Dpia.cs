@@ -80,7 +80,7 @@ public sealed class Dpia : Entity
         Require(DpiaStatus.InReview, "goedgekeurd");
         if (Approvals.Any(a => a.OrganisationId == organisation.Id))
         {
-            throw new InvalidOperationException($"{organisation.Name} heeft deze DPIA al goedgekeurd.");
+            throw new DomainRuleException($"{organisation.Name} heeft deze DPIA al goedgekeurd.");
         }
 
         var approval = new DpiaApproval(organisation.Id, personName, on, id);
@@ -94,7 +94,7 @@ public sealed class Dpia : Entity
         // Adoption records what the partners approved; without any approval there is nothing to adopt.
         if (Approvals.Count == 0)
         {
-            throw new InvalidOperationException("Een DPIA wordt pas vastgesteld na ten minste één goedkeuring.");
+            throw new DomainRuleException("Een DPIA wordt pas vastgesteld na ten minste één goedkeuring.");
         }
 
         Status = DpiaStatus.Adopted;
@@ -111,7 +111,7 @@ public sealed class Dpia : Entity
     {
         if (Status != status)
         {
-            throw new InvalidOperationException($"Een DPIA met status '{Dutch.Of(Status)}' kan niet worden {action}.");
+            throw new DomainRuleException($"Een DPIA met status '{Dutch.Of(Status)}' kan niet worden {action}.");
         }
     }
 }

@@ -79,14 +79,14 @@ public sealed partial class Evaluation : Entity
 
         if (Find(number) is not null)
         {
-            throw new InvalidOperationException($"Aanbeveling {number} bestaat al.");
+            throw new DomainRuleException($"Aanbeveling {number} bestaat al.");
         }
 
         Guid? parentId = null;
         if (match.Groups["letter"].Success)
         {
             var parentNumber = match.Groups["main"].Value;
-            parentId = (Find(parentNumber) ?? throw new InvalidOperationException($"Aanbeveling {number} hoort bij aanbeveling {parentNumber}, die nog niet bestaat.")).Id;
+            parentId = (Find(parentNumber) ?? throw new DomainRuleException($"Aanbeveling {number} hoort bij aanbeveling {parentNumber}, die nog niet bestaat.")).Id;
         }
 
         var recommendation = new Recommendation(number, title, parentId, id);
@@ -106,7 +106,7 @@ public sealed partial class Evaluation : Entity
     {
         if (Status != status)
         {
-            throw new InvalidOperationException($"De evaluatie heeft status '{Dutch.Of(Status)}' en niet '{Dutch.Of(status)}'.");
+            throw new DomainRuleException($"De evaluatie heeft status '{Dutch.Of(Status)}' en niet '{Dutch.Of(status)}'.");
         }
     }
 

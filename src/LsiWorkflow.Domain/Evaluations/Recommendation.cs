@@ -82,7 +82,7 @@ public sealed class FollowUpAction : Entity
     {
         if (Status is FollowUpStatus.Done or FollowUpStatus.Rejected || (status == FollowUpStatus.InProgress && Status != FollowUpStatus.Open))
         {
-            throw new InvalidOperationException($"Een actie met status '{Dutch.Of(Status)}' kan niet naar '{Dutch.Of(status)}'.");
+            throw new DomainRuleException($"Een actie met status '{Dutch.Of(Status)}' kan niet naar '{Dutch.Of(status)}'.");
         }
 
         Status = status;

@@ -39,7 +39,7 @@ public sealed class MultiYearPlan : Entity
     {
         if (Themes.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new InvalidOperationException($"Het thema '{name}' staat al in het plan.");
+            throw new DomainRuleException($"Het thema '{name}' staat al in het plan.");
         }
 
         var theme = new Theme(name, description, id);
@@ -77,7 +77,7 @@ public sealed class MultiYearPlan : Entity
         RequireYear(year);
         if (ProgressReports.Any(r => r.Year == year))
         {
-            throw new InvalidOperationException($"De Stand van de uitvoering {year} is al gepland.");
+            throw new DomainRuleException($"De Stand van de uitvoering {year} is al gepland.");
         }
 
         var report = new ProgressReport(year, id);

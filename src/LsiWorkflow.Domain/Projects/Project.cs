@@ -85,7 +85,7 @@ public sealed class Project : Entity
         ArgumentNullException.ThrowIfNull(organisation);
         if (Participants.Any(p => p.OrganisationId == organisation.Id))
         {
-            throw new InvalidOperationException($"{organisation.Name} neemt al deel aan dit project.");
+            throw new DomainRuleException($"{organisation.Name} neemt al deel aan dit project.");
         }
 
         var participant = new ProjectParticipant(organisation.Id, sharesData, id);

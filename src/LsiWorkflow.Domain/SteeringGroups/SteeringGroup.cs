@@ -29,7 +29,7 @@ public sealed class SteeringGroup : Entity
         ArgumentNullException.ThrowIfNull(organisation);
         if (role == SteeringGroupRole.Chair && Members.Any(m => m.Role == SteeringGroupRole.Chair))
         {
-            throw new InvalidOperationException("De stuurgroep heeft al een voorzitter.");
+            throw new DomainRuleException("De stuurgroep heeft al een voorzitter.");
         }
 
         var member = new SteeringGroupMember(personName, organisation.Id, role, id);

@@ -22,7 +22,7 @@ public class CommitmentTests
 
         Assert.False(commitment.IsLate(Due.AddYears(1)));
         Assert.Equal(Due.AddDays(10), commitment.FulfilledOn);
-        Assert.Throws<InvalidOperationException>(() => commitment.Fulfil(Due.AddDays(11)));
+        Assert.Throws<DomainRuleException>(() => commitment.Fulfil(Due.AddDays(11)));
     }
 
     [Fact]

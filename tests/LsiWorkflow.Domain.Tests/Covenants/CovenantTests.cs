@@ -33,7 +33,7 @@ public class CovenantTests
     [Fact]
     public void An_unsigned_convenant_has_no_evaluation_date()
     {
-        Assert.Throws<InvalidOperationException>(() => new Covenant(2025, "Nieuw convenant").NextEvaluationDue(new DateOnly(2025, 1, 1)));
+        Assert.Throws<DomainRuleException>(() => new Covenant(2025, "Nieuw convenant").NextEvaluationDue(new DateOnly(2025, 1, 1)));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class CovenantTests
 
         covenant.Sign(uwv, new DateOnly(2017, 6, 1));
 
-        Assert.Throws<InvalidOperationException>(() => covenant.Sign(uwv, new DateOnly(2017, 6, 2)));
+        Assert.Throws<DomainRuleException>(() => covenant.Sign(uwv, new DateOnly(2017, 6, 2)));
         Assert.Equal(uwv.Id, Assert.Single(covenant.Signatories).OrganisationId);
     }
 }

@@ -24,8 +24,8 @@ public class DpiaTests
     {
         var dpia = Dpia.Joint(DpiaKind.JointAreaBased, "DPIA wijkgerichte aanpak");
 
-        var approve = Assert.Throws<InvalidOperationException>(() => dpia.Approve(Organisations.Get(Organisations.Svb), "P. Pieters", Day));
-        Assert.Throws<InvalidOperationException>(() => dpia.Adopt(Day));
+        var approve = Assert.Throws<DomainRuleException>(() => dpia.Approve(Organisations.Get(Organisations.Svb), "P. Pieters", Day));
+        Assert.Throws<DomainRuleException>(() => dpia.Adopt(Day));
         Assert.Equal("Een DPIA met status 'concept' kan niet worden goedgekeurd.", approve.Message);
     }
 
@@ -35,9 +35,9 @@ public class DpiaTests
         var dpia = Dpia.Joint(DpiaKind.JointAreaBased, "DPIA wijkgerichte aanpak");
         dpia.SubmitForReview();
 
-        Assert.Throws<InvalidOperationException>(() => dpia.Adopt(Day));
+        Assert.Throws<DomainRuleException>(() => dpia.Adopt(Day));
         dpia.Approve(Organisations.Get(Organisations.Svb), "P. Pieters", Day);
-        Assert.Throws<InvalidOperationException>(() => dpia.Approve(Organisations.Get(Organisations.Svb), "Q. Pieters", Day));
+        Assert.Throws<DomainRuleException>(() => dpia.Approve(Organisations.Get(Organisations.Svb), "Q. Pieters", Day));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class DpiaTests
     {
         var dpia = Dpia.Joint(DpiaKind.JointAreaBased, "DPIA wijkgerichte aanpak");
 
-        Assert.Throws<InvalidOperationException>(() => dpia.SendToParliament(Day));
+        Assert.Throws<DomainRuleException>(() => dpia.SendToParliament(Day));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class EvaluationTests
     [Fact]
     public void A_sub_item_needs_its_parent_first()
     {
-        Assert.Throws<InvalidOperationException>(() => NewEvaluation().AddRecommendation("3a", "Bestuurlijke kaders"));
+        Assert.Throws<DomainRuleException>(() => NewEvaluation().AddRecommendation("3a", "Bestuurlijke kaders"));
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public class EvaluationTests
         var evaluation = NewEvaluation();
         evaluation.AddRecommendation("1", "Waardepropositie");
 
-        Assert.Throws<InvalidOperationException>(() => evaluation.AddRecommendation("1", "Nog een"));
+        Assert.Throws<DomainRuleException>(() => evaluation.AddRecommendation("1", "Nog een"));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class EvaluationTests
     {
         var evaluation = NewEvaluation();
 
-        Assert.Throws<InvalidOperationException>(() => evaluation.ReceiveReport("Eindrapport"));
+        Assert.Throws<DomainRuleException>(() => evaluation.ReceiveReport("Eindrapport"));
         evaluation.Commission("Berenschot", ["Samenwerking"]);
         evaluation.ReceiveReport("Eindrapport");
         evaluation.Complete();
@@ -69,7 +69,7 @@ public class EvaluationTests
 
         Assert.Equal(FollowUpStatus.Done, action.Status);
         Assert.Equal("Vastgesteld door de Stuurgroep", action.Decision);
-        Assert.Throws<InvalidOperationException>(action.Begin);
+        Assert.Throws<DomainRuleException>(action.Begin);
     }
 
     [Fact]
@@ -81,6 +81,6 @@ public class EvaluationTests
         action.Reject("Vraagt een wetswijziging");
 
         Assert.Equal(FollowUpStatus.Rejected, action.Status);
-        Assert.Throws<InvalidOperationException>(() => action.Complete());
+        Assert.Throws<DomainRuleException>(() => action.Complete());
     }
 }

@@ -15,7 +15,7 @@ public class MultiYearPlanTests
 
         Assert.Equal([2024, 2025, 2026, 2027], plan.ProgressReports.Select(r => r.Year));
         Assert.All(plan.ProgressReports, r => Assert.Equal(6, r.PlannedOn.Month));
-        Assert.Throws<InvalidOperationException>(() => plan.PlanProgressReport(2025));
+        Assert.Throws<DomainRuleException>(() => plan.PlanProgressReport(2025));
         Assert.Throws<ArgumentOutOfRangeException>(() => plan.PlanProgressReport(2028));
     }
 
@@ -47,6 +47,6 @@ public class MultiYearPlanTests
         var plan = Plan();
         plan.AddTheme("Arbeidsuitbuiting");
 
-        Assert.Throws<InvalidOperationException>(() => plan.AddTheme("arbeidsuitbuiting"));
+        Assert.Throws<DomainRuleException>(() => plan.AddTheme("arbeidsuitbuiting"));
     }
 }

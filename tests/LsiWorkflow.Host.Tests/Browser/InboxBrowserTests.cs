@@ -1,6 +1,6 @@
 using LsiWorkflow.Host.Tests.Inbox;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -27,7 +27,7 @@ public sealed class InboxBrowserTests(HostFixture host) : InboxTest(host)
         // Rejecting without a comment: refused in plain words, nothing decided.
         await page.GetByTestId("outcome-Afwijzen").ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-message")).ToContainTextAsync("toelichting");
-        Assert.Equal(LsiWorkflow.Host.Workflows.Persistence.TaskStatus.Open, (await TaskOfAsync(instanceId, "UWV")).Status);
+        Assert.Equal(LsiWorkflow.Runtime.Persistence.TaskStatus.Open, (await TaskOfAsync(instanceId, "UWV")).Status);
 
         await page.FillAsync("#task-comment", "Akkoord, mits de DPIA wordt gevolgd.");
         await page.GetByTestId("outcome-Goedkeuren").ClickAsync();

@@ -1,4 +1,4 @@
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 

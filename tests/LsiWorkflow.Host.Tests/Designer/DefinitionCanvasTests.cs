@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
-using Blazor.Diagrams;
 using Blazor.Diagrams.Options;
+using Blazor.Diagrams;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Designer;
-using LsiWorkflow.Host.Workflows.Runtime;
-
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Runtime;
 namespace LsiWorkflow.Host.Tests.Designer;
 
 public sealed class DefinitionCanvasTests
 {
-    private static readonly WorkflowEngine Engine = new(TimeProvider.System);
+    private static readonly EngineServices Engine = new(TimeProvider.System, [typeof(Program).Assembly]);
 
     public static TheoryData<string> Definitions()
     {

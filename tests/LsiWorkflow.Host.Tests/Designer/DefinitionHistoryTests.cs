@@ -1,4 +1,4 @@
-using LsiWorkflow.Host.Designer;
+using LsiWorkflow.Host.Features.Designer;
 
 namespace LsiWorkflow.Host.Tests.Designer;
 

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Net;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Definitions;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Tasks;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -45,7 +45,7 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
         await Infrastructure.Browser.WaitForInteractiveAsync(page);
         await Assertions.Expect(Node(page, "humanTask1")).ToHaveClassAsync(new Regex("mark-waiting"));
         var task = Assert.Single(await SendAsync(new ListOpenTasks(partner)));
-        await SendAsync(new CompleteTask(task.Id, "Goedkeuren", null, null, partner));
+        await SendAsync(new DecideTask(task.Id, "Goedkeuren", null, null, partner));
 
         await page.GotoAsync("/instances");
         await Infrastructure.Browser.WaitForInteractiveAsync(page);

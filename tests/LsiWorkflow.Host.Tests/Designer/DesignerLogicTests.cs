@@ -1,16 +1,15 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Designer;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Runtime;
-
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Runtime;
 namespace LsiWorkflow.Host.Tests.Designer;
 
 /// <summary>The designer's logic without a browser: copy and paste, comparing versions, names in reach, SVG.</summary>
 public sealed class DesignerLogicTests
 {
-    private static readonly WorkflowEngine Engine = new(TimeProvider.System);
+    private static readonly EngineServices Engine = new(TimeProvider.System, [typeof(Program).Assembly]);
 
     private static WorkflowDefinition ProjectApproval() => DefinitionSerializer.Parse(File.ReadAllText(
         Path.Combine(DefinitionCanvasTests.RepositoryRoot(), "tests", "LsiWorkflow.Engine.Tests", "Definitions", "project-approval.json")));

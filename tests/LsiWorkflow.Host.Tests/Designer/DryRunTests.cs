@@ -1,7 +1,8 @@
-using LsiWorkflow.Host.Designer;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using LsiWorkflow.Domain.Seed;
 namespace LsiWorkflow.Host.Tests.Domain;
 
 public sealed class AuthorizationTests(HostFixture host) : DomainTest(host)

@@ -1,11 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using LsiWorkflow.Domain;
 using LsiWorkflow.Domain.Gates;
-using LsiWorkflow.Host.Domain.Seed;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.Startup;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

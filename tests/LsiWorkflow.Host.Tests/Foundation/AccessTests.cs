@@ -1,7 +1,7 @@
-using System.Net;
-using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net;
+using LsiWorkflow.Host.Features.Accounts;
 namespace LsiWorkflow.Host.Tests.Foundation;
 
 public sealed class AccessTests(HostFixture host) : HostTest(host)

@@ -1,6 +1,6 @@
-using System.Net;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net;
 namespace LsiWorkflow.Host.Tests.Foundation;
 
 public sealed class HealthTests(HostFixture host) : HostTest(host)

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using LsiWorkflow.Host.Identity;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LsiWorkflow.Host.Features.Accounts;
 namespace LsiWorkflow.Host.Tests.Foundation;
 
 public sealed partial class SignInTests(HostFixture host) : HostTest(host)

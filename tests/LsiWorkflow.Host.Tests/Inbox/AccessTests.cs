@@ -1,12 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Ui;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Tasks;
-
 namespace LsiWorkflow.Host.Tests.Inbox;
 
 public sealed class InboxAccessTests(HostFixture host) : InboxTest(host)

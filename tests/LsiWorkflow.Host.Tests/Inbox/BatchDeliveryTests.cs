@@ -1,9 +1,12 @@
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Scheduling;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
+using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Tests.Inbox;
 
@@ -21,7 +24,7 @@ public sealed class BatchDeliveryTests(HostFixture host) : InboxTest(host)
         await Task.WhenAll(FireAsync(), FireAsync());
         await AdvanceAndFireAsync(TimeSpan.Zero); // and whatever another node left, as the sweeper would
 
-        var lines = await DbAsync(db => db.Set<LsiWorkflow.Host.Inbox.UserNotification>().AsNoTracking()
+        var lines = await DbAsync(db => db.Set<LsiWorkflow.Host.Features.Notifications.UserNotification>().AsNoTracking()
             .Where(n => n.UserName == PartnerUwv).Select(n => n.MessageId).ToListAsync());
         Assert.Equal(open.Select(t => t.Timer).Order(), lines.Order());
         Assert.Equal(lines.Count, lines.Distinct().Count());
@@ -78,7 +81,7 @@ public sealed class BatchDeliveryTests(HostFixture host) : InboxTest(host)
     }
 
     private Task<int> FireAsync() =>
-        Host.InScopeAsync(services => services.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None));
+        Host.InScopeAsync(services => services.GetRequiredService<DueTimers>().FireAllDueAsync(CancellationToken.None));
 
     /// <summary>Tasks of UWV, each with one reminder timer due at <paramref name="due"/>; the closed ones were completed before it.</summary>
     private async Task<(List<(Guid Task, Guid Timer)> Open, List<(Guid Task, Guid Timer)> Closed)> AddTasksWithReminderAsync(int openCount, int closedCount, DateTimeOffset due)

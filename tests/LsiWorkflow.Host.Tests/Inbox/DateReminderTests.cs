@@ -1,12 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Domain.Commitments;
-using LsiWorkflow.Host.Domain.Milestones;
-using LsiWorkflow.Host.Inbox.Reminders;
+using LsiWorkflow.Host.Features.Commitments;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Features.Reminders;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

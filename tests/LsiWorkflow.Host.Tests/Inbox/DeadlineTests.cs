@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
-using LsiWorkflow.Host.Notifications;
+using System.Net;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
-
+using LsiWorkflow.Runtime.Persistence;
 namespace LsiWorkflow.Host.Tests.Inbox;
 
 public sealed class DeadlineTests(HostFixture host) : InboxTest(host)

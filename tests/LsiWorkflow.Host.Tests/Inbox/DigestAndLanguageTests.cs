@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
-using LsiWorkflow.Host.Inbox;
-using LsiWorkflow.Host.Notifications;
+using System.Net;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

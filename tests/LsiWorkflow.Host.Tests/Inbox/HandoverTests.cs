@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Tests.Inbox;

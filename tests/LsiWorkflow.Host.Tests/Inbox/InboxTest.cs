@@ -1,15 +1,17 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Inbox;
-using LsiWorkflow.Host.Persistence;
+using System.Text.Json;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Scheduling;
+using LsiWorkflow.Runtime.Outbox;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -129,7 +131,7 @@ public abstract class InboxTest(HostFixture host) : HostTest(host)
     protected async Task<int> AdvanceAndFireAsync(TimeSpan by)
     {
         Host.Factory.Clock.Advance(by);
-        var fired = await Host.InScopeAsync(services => services.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None));
+        var fired = await Host.InScopeAsync(services => services.GetRequiredService<DueTimers>().FireAllDueAsync(CancellationToken.None));
         // Hangfire dispatches too; a message it holds is skipped here, so wait until none is left.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
@@ -149,7 +151,7 @@ public abstract class InboxTest(HostFixture host) : HostTest(host)
 
     protected Task<string> PickupFileAsync(Guid messageId) => Host.InScopeAsync(services =>
     {
-        var options = services.GetRequiredService<LsiWorkflow.Host.Notifications.MailOptions>();
+        var options = services.GetRequiredService<LsiWorkflow.Host.Features.Notifications.MailOptions>();
         var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
         return Task.FromResult(Path.Combine(Path.GetFullPath(options.PickupFolder, root), $"{messageId:N}.eml"));
     });

@@ -1,7 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using LsiWorkflow.Host.Shared.Ui;
 namespace LsiWorkflow.Host.Tests.Inbox;
 
 public sealed class NotificationAndCalendarTests(HostFixture host) : InboxTest(host)

@@ -1,6 +1,7 @@
-using LsiWorkflow.Host.Notifications;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Scheduling;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Reminders;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Runtime.Persistence;
 
 namespace LsiWorkflow.Host.Tests.Inbox;
 
@@ -69,8 +70,8 @@ public sealed class NotificationTemplateTests
     [InlineData("en", 0, "Reminder: milestone 'Rapport focusgroep' is today")]
     public void The_date_reminder_renders_in_both_languages(string language, int daysBefore, string subject)
     {
-        var reminder = new LsiWorkflow.Host.Inbox.Reminders.DateReminder { ForDate = new DateOnly(2026, 6, 1), DaysBefore = daysBefore };
-        var model = LsiWorkflow.Host.Inbox.Reminders.DateReminderNotifier.Model(reminder, "Rapport focusgroep", "Kamerbrief", language, "https://lsi.example/milestones");
+        var reminder = new LsiWorkflow.Host.Features.Reminders.DateReminder { ForDate = new DateOnly(2026, 6, 1), DaysBefore = daysBefore };
+        var model = LsiWorkflow.Host.Features.Reminders.DateReminderNotifier.Model(reminder, "Rapport focusgroep", "Kamerbrief", language, "https://lsi.example/milestones");
 
         var rendered = new NotificationTemplates().Render(NotificationTemplates.DateReminder, language, model);
 
@@ -84,7 +85,7 @@ public sealed class NotificationTemplateTests
     [InlineData("en", "Daily overview LSI Workflow: 2 notifications")]
     public void The_daily_digest_lists_every_line_in_both_languages(string language, string subject)
     {
-        var lines = new[] { "Herinnering: taak A", "Escalatie: taak B" }.Select((text, i) => new LsiWorkflow.Host.Inbox.UserNotification
+        var lines = new[] { "Herinnering: taak A", "Escalatie: taak B" }.Select((text, i) => new LsiWorkflow.Host.Features.Notifications.UserNotification
         {
             UserName = "partner.uwv", Subject = text, Body = "", CreatedAt = new DateTimeOffset(2026, 1, 5, 8 + i, 0, 0, TimeSpan.Zero),
         }).ToList();

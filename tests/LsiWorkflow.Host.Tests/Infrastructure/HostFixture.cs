@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

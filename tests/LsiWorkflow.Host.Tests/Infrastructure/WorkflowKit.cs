@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Persistence;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Scheduling;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +49,7 @@ public static class WorkflowKit
             .Where(j => j.InstanceId == instanceId).OrderBy(j => j.Id).ToListAsync());
 
     public static Task<int> FireDueTimersAsync(this HostFixture host) =>
-        host.InScopeAsync(sp => sp.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None));
+        host.InScopeAsync(sp => sp.GetRequiredService<DueTimers>().FireAllDueAsync(CancellationToken.None));
 
     /// <summary>Waits until the instance reaches a status; background work (outbox jobs) may still be under way.</summary>
     public static async Task<InstanceRecord> WaitForStatusAsync(this HostFixture host, Guid instanceId, string status, int seconds = 30)

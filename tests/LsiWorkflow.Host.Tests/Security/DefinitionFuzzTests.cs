@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
+using System.Text;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Runtime;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public sealed class DefinitionFuzzTests(HostFixture host, ITestOutputHelper outp
         var fuzzer = new DefinitionFuzzer(shipped, seed);
         await Host.CreateUserAsync("secretaris", "SZW", Roles.Secretary);
         using var client = await Host.ClientForAsync("secretaris");
-        var engine = Host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var engine = Host.Factory.Services.GetRequiredService<EngineServices>();
 
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<string>();

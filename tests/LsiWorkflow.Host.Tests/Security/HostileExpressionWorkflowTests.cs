@@ -1,14 +1,12 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Notifications;
+using System.Text.Json;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Scheduling;
-
+using LsiWorkflow.Runtime.Persistence;
 namespace LsiWorkflow.Host.Tests.Security;
 
 /// <summary>

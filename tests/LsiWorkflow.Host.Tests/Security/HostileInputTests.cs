@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json;
+using System.Text;
 namespace LsiWorkflow.Host.Tests.Security;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.RegularExpressions;
-using LsiWorkflow.Host.Api;
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -65,9 +65,9 @@ public sealed partial class SecuritySettingsTests(HostFixture host) : HostTest(h
         Assert.True(antiforgery.HttpOnly);
         Assert.Equal(SameSiteMode.Strict, antiforgery.SameSite);
 
-        Assert.Equal(CookieSecurePolicy.Always, IdentityExtensions.CookieSecurity(Environment("Production")));
-        Assert.Equal(CookieSecurePolicy.Always, IdentityExtensions.CookieSecurity(Environment("Staging")));
-        Assert.Equal(CookieSecurePolicy.SameAsRequest, IdentityExtensions.CookieSecurity(Environment("Development")));
+        Assert.Equal(CookieSecurePolicy.Always, AccountsFeature.CookieSecurity(Environment("Production")));
+        Assert.Equal(CookieSecurePolicy.Always, AccountsFeature.CookieSecurity(Environment("Staging")));
+        Assert.Equal(CookieSecurePolicy.SameAsRequest, AccountsFeature.CookieSecurity(Environment("Development")));
     }
 
     [Fact]

@@ -1,15 +1,16 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Domain;
+using System.Text.Json;
 using LsiWorkflow.Domain.Seed;
-using LsiWorkflow.Host.Domain.Seed;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Inbox;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.Startup;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Domain;
 using LsiWorkflow.Domain.Seed;
+using LsiWorkflow.Domain;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Domain.Audit;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Features.Dpias;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
+using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -109,7 +110,7 @@ public sealed class ProjectApprovalWorkflowTests(HostFixture host) : WorkflowTes
                   ]
                 }
                 """);
-            var engine = services.GetRequiredService<LsiWorkflow.Host.Workflows.Runtime.WorkflowEngine>();
+            var engine = services.GetRequiredService<LsiWorkflow.Runtime.EngineServices>();
             Assert.True(engine.Validator.Validate(definition).IsValid);
             var result = await engine.CreateRunner(services).StartAsync(definition, new StartRequest { Input = new JsonObject { ["projectId"] = projectId.ToString() } });
             Assert.Empty(result.State.Incidents);

@@ -1,8 +1,8 @@
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Runtime;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +19,8 @@ public sealed class ShippedWorkflowTests(HostFixture host) : HostTest(host)
     [MemberData(nameof(ShippedIds))]
     public async Task A_shipped_workflow_is_valid_for_the_host_validator(string id)
     {
-        var json = await File.ReadAllTextAsync(Path.Combine(WorkflowCatalog.ShippedFolder, $"{id}.json"));
-        var validator = Host.Factory.Services.GetRequiredService<WorkflowEngine>().Validator;
+        var json = await File.ReadAllTextAsync(Path.Combine(ShippedWorkflows.ShippedFolder, $"{id}.json"));
+        var validator = Host.Factory.Services.GetRequiredService<EngineServices>().Validator;
 
         var result = validator.Validate(json);
 
@@ -30,8 +30,8 @@ public sealed class ShippedWorkflowTests(HostFixture host) : HostTest(host)
     [Fact]
     public async Task Every_shipped_workflow_is_published_once_and_the_evaluation_cycle_is_scheduled_from_2017()
     {
-        var first = await Host.InScopeAsync(services => services.GetRequiredService<WorkflowCatalog>().PublishShippedAsync(CancellationToken.None));
-        var again = await Host.InScopeAsync(services => services.GetRequiredService<WorkflowCatalog>().PublishShippedAsync(CancellationToken.None));
+        var first = await Host.InScopeAsync(services => services.GetRequiredService<ShippedWorkflows>().PublishShippedAsync(CancellationToken.None));
+        var again = await Host.InScopeAsync(services => services.GetRequiredService<ShippedWorkflows>().PublishShippedAsync(CancellationToken.None));
 
         var (published, schedule) = await Host.InScopeAsync(async services =>
         {

@@ -1,21 +1,24 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Identity;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Domain;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Runtime;
-using LsiWorkflow.Host.Workflows.Scheduling;
+using LsiWorkflow.Runtime.Outbox;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime.Scheduling;
+using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
+using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Tests.Workflows;
 
@@ -37,7 +40,7 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
         {
             await Host.CreateUserAsync(PartnerOf(partner), partner, Roles.Partner);
         }
-        await Host.InScopeAsync(services => services.GetRequiredService<WorkflowCatalog>().PublishShippedAsync(CancellationToken.None));
+        await Host.InScopeAsync(services => services.GetRequiredService<ShippedWorkflows>().PublishShippedAsync(CancellationToken.None));
     }
 
     protected static string PartnerOf(string organisation) => $"partner.{organisation.ToLowerInvariant()}";
@@ -111,7 +114,7 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
         {
             var undone = await Host.InScopeAsync(async services =>
             {
-                await services.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None);
+                await services.GetRequiredService<DueTimers>().FireAllDueAsync(CancellationToken.None);
                 await services.GetRequiredService<OutboxDispatcher>().DispatchStaleAsync(TimeSpan.Zero, CancellationToken.None);
                 var db = services.GetRequiredService<LsiDbContext>();
                 var now = Host.Factory.Clock.GetUtcNow();
@@ -154,7 +157,7 @@ public abstract class WorkflowTest(HostFixture host) : DomainTest(host)
                 .OfType<NotificationRequested>().ToList();
         });
 
-    private static NotificationRequested Requested(LsiWorkflow.Host.Notifications.Notice notice)
+    private static NotificationRequested Requested(LsiWorkflow.Runtime.Outbox.Notice notice)
     {
         var text = notice.Text("nl");
         return new NotificationRequested(notice.MessageId, notice.Organisations, notice.Roles, notice.Users, text.Subject, text.Body);

@@ -1,9 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using LsiWorkflow.Domain;
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using LsiWorkflow.Domain.Seed;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Projects;
 namespace LsiWorkflow.Host.Tests.Domain.Projects;
 
 /// <summary>The letter: until the renewed joint DPIA is done, no new area-based approach starts; started projects continue.</summary>

@@ -1,8 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Projects;
 namespace LsiWorkflow.Host.Tests.Domain.Projects;
 
 public sealed class ProjectGateTests(HostFixture host) : DomainTest(host)

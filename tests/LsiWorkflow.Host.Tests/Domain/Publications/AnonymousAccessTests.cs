@@ -1,5 +1,7 @@
 using System.Net;
 using System.Reflection;
+using LsiWorkflow.Host.Features.Publications;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;

@@ -1,8 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+using System.Net.Http.Json;
+using System.Net;
+using LsiWorkflow.Domain.Seed;
+using LsiWorkflow.Host.Features.Publications;
+using LsiWorkflow.Host.Shared.Ui;
 namespace LsiWorkflow.Host.Tests.Domain.Publications;
 
 public sealed class PublicationTests(HostFixture host) : DomainTest(host)

@@ -1,6 +1,5 @@
 using System.Text;
-using LsiWorkflow.Host.Domain.Reporting;
-
+using LsiWorkflow.Host.Features.Reporting;
 namespace LsiWorkflow.Host.Tests.Domain.Reporting;
 
 public sealed class CsvTests

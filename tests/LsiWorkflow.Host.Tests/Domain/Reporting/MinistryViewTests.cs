@@ -1,13 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text;
-using LsiWorkflow.Domain;
 using LsiWorkflow.Domain.Seed;
-using LsiWorkflow.Host.Domain;
-using LsiWorkflow.Host.Domain.Milestones;
-using LsiWorkflow.Host.Persistence;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
-using LsiWorkflow.Host.Identity;
+using System.Net;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
+using LsiWorkflow.Runtime.Persistence;
+using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Tests.Workflows.Runtime;
 

@@ -1,7 +1,10 @@
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Dpias;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
-using LsiWorkflow.Host.Workflows.Runtime;
-using LsiWorkflow.Host.Workflows.Scheduling;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime.Scheduling;
+using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,14 +20,13 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
     public async Task A_crash_between_commit_and_dispatch_loses_nothing_and_repeats_nothing()
     {
         await Host.PublishAsync(Definitions.Delayed("na-crash", "PT1H"));
-        await Host.CreateUserAsync("secretaris", "SZW", LsiWorkflow.Host.Identity.Roles.Secretary);
+        await Host.CreateUserAsync("secretaris", "SZW", LsiWorkflow.Host.Features.Accounts.Roles.Secretary);
 
         // Start and fire the timer with a runtime whose post-commit hand-over is lost, as in a crash.
-        var instanceId = await WithLostHandOverAsync(sp => sp.GetRequiredService<WorkflowRuntime>()
-            .StartAsync("na-crash", null, new LsiWorkflow.Engine.Runtime.StartRequest { InstanceId = Guid.NewGuid() }, CancellationToken.None)
-            .ContinueWith(t => t.Result.InstanceId, TaskScheduler.Default));
+        var instanceId = await WithLostHandOverAsync(async sp => (await sp.GetRequiredService<DurableRuntime>()
+            .StartAsync("na-crash", null, new LsiWorkflow.Engine.Runtime.StartRequest { InstanceId = Guid.NewGuid() }, CancellationToken.None)).InstanceId);
         Host.Factory.Clock.Advance(TimeSpan.FromHours(1));
-        await WithLostHandOverAsync(sp => sp.GetRequiredService<WorkflowTimers>().FireAllDueAsync(CancellationToken.None));
+        await WithLostHandOverAsync(sp => sp.GetRequiredService<DueTimers>().FireAllDueAsync(CancellationToken.None));
         Assert.Equal("Finished", (await Host.InstanceAsync(instanceId)).Status);
         Assert.Equal(1, await UndispatchedAsync());
         Assert.Empty(Mails("na-crash"));
@@ -41,9 +43,8 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
     public async Task A_timer_whose_wake_up_was_lost_is_fired_by_the_sweep()
     {
         await Host.PublishAsync(Definitions.Delayed("verloren-wekker", "PT5M"));
-        var instanceId = await WithLostHandOverAsync(sp => sp.GetRequiredService<WorkflowRuntime>()
-            .StartAsync("verloren-wekker", null, new LsiWorkflow.Engine.Runtime.StartRequest { InstanceId = Guid.NewGuid() }, CancellationToken.None)
-            .ContinueWith(t => t.Result.InstanceId, TaskScheduler.Default));
+        var instanceId = await WithLostHandOverAsync(async sp => (await sp.GetRequiredService<DurableRuntime>()
+            .StartAsync("verloren-wekker", null, new LsiWorkflow.Engine.Runtime.StartRequest { InstanceId = Guid.NewGuid() }, CancellationToken.None)).InstanceId);
 
         Host.Factory.Clock.Advance(TimeSpan.FromMinutes(5));
         await RunSweepAsync();
@@ -58,7 +59,7 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
             : [];
 
     private Task<int> UndispatchedAsync() =>
-        Host.InScopeAsync(sp => sp.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>().Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null));
+        Host.InScopeAsync(sp => sp.GetRequiredService<LsiWorkflow.Host.Shared.Persistence.LsiDbContext>().Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null));
 
     private Task<bool> RunSweepAsync() => Host.InScopeAsync(async sp =>
     {
@@ -79,7 +80,7 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
         public Task DispatchSoonAsync(IReadOnlyCollection<Guid> outboxIds, CancellationToken ct) => Task.CompletedTask;
     }
 
-    /// <summary>The host's services, except that runtime and timers are built with the forgetful scheduler.</summary>
+    /// <summary>The host's services, except that runtime, after-commit work and timers are built with the forgetful scheduler.</summary>
     private sealed class OverridingProvider(IServiceProvider inner, IWorkflowScheduler scheduler) : IServiceProvider
     {
         public object? GetService(Type serviceType)
@@ -88,7 +89,7 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
             {
                 return scheduler;
             }
-            if (serviceType == typeof(WorkflowRuntime) || serviceType == typeof(WorkflowTimers))
+            if (serviceType == typeof(DurableRuntime) || serviceType == typeof(DueTimers) || serviceType == typeof(AfterCommit))
             {
                 return ActivatorUtilities.CreateInstance(this, serviceType);
             }
@@ -127,6 +128,6 @@ public sealed class MissedEventTests(HostFixture host) : HostTest(host)
     }
 
     private Task<int> RecordEventAsync(int minutesFromNow) => Host.InScopeAsync(sp =>
-        sp.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>().Database.ExecuteSqlInterpolatedAsync(
+        sp.GetRequiredService<LsiWorkflow.Host.Shared.Persistence.LsiDbContext>().Database.ExecuteSqlInterpolatedAsync(
             $"insert into lsi.workflow_events (name, correlation_key, raised_at) values ('DpiaCompleted', 'joint-area-based', clock_timestamp() + make_interval(mins => {minutesFromNow}))"));
 }

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using LsiWorkflow.Host.Identity;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public sealed class RepeatedStartTests(HostFixture host) : HostTest(host)
             Assert.Equal(instanceId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetGuid());
         }
 
-        var instances = await Host.InScopeAsync(services => services.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>()
+        var instances = await Host.InScopeAsync(services => services.GetRequiredService<LsiWorkflow.Host.Shared.Persistence.LsiDbContext>()
             .Set<InstanceRecord>().AsNoTracking().CountAsync(r => r.DefinitionId == "opnieuw"));
         Assert.Equal(1, instances);
         Assert.Single(await Host.TasksAsync(instanceId));
@@ -51,7 +52,7 @@ public sealed class RepeatedStartTests(HostFixture host) : HostTest(host)
             Assert.Single(await Host.TasksAsync(instanceId));
         }
 
-        var instances = await Host.InScopeAsync(services => services.GetRequiredService<LsiWorkflow.Host.Persistence.LsiDbContext>()
+        var instances = await Host.InScopeAsync(services => services.GetRequiredService<LsiWorkflow.Host.Shared.Persistence.LsiDbContext>()
             .Set<InstanceRecord>().AsNoTracking().CountAsync(r => r.DefinitionId == "tegelijk"));
         Assert.Equal(20, instances);
     }

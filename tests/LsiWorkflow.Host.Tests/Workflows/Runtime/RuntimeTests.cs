@@ -1,15 +1,18 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Application;
-using LsiWorkflow.Host.Identity;
+using System.Text.Json;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Dpias;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Workflows.Definitions;
-using LsiWorkflow.Host.Workflows.Instances;
-using LsiWorkflow.Host.Workflows.Persistence;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using TaskStatus = LsiWorkflow.Host.Workflows.Persistence.TaskStatus;
+using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Tests.Workflows.Runtime;
 
@@ -146,7 +149,7 @@ public sealed class RuntimeTests(HostFixture host) : HostTest(host)
 
         await Host.InScopeAsync(async sp =>
         {
-            var timers = sp.GetRequiredService<LsiWorkflow.Host.Workflows.Scheduling.WorkflowTimers>();
+            var timers = sp.GetRequiredService<LsiWorkflow.Runtime.Scheduling.DueTimers>();
             return await Task.WhenAll(timers.FireAsync(timer, CancellationToken.None), timers.FireAsync(timer, CancellationToken.None));
         });
         await Host.FireDueTimersAsync();

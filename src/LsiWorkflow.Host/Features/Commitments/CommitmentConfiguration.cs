@@ -1,0 +1,19 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Shared.Persistence;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Features.Commitments;
+
+internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> builder)
+    {
+        builder.ToTable("commitments");
+        builder.HasEntityKey();
+        builder.Property(c => c.SourceLetter).HasMaxLength(EntityMapping.NameLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(EntityMapping.EnumLength);
+        // Reminders and escalation ask for open commitments by due date.
+        builder.HasIndex(c => new { c.Status, c.DueOn });
+    }
+}

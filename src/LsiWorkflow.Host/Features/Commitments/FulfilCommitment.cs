@@ -1,0 +1,34 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Audit;
+using LsiWorkflow.Host.Features.Reminders;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Features.Commitments;
+
+/// <summary>Fulfilled today unless a day is given; a day in the future is refused, that would be a promise, not a fact.</summary>
+public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason) : ICommand<CommitmentView>;
+
+public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<FulfilCommitment, CommitmentView>
+{
+    public async ValueTask<CommitmentView> Handle(FulfilCommitment command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var commitment = await db.Set<Commitment>().SingleOrDefaultAsync(c => c.Id == command.CommitmentId, cancellationToken)
+            ?? throw new NotFoundException($"Toezegging {command.CommitmentId} bestaat niet.");
+        var today = clock.Today();
+        var on = command.FulfilledOn ?? today;
+        if (on > today)
+        {
+            throw new InvalidRequestException("Een toezegging kan niet in de toekomst zijn nagekomen.");
+        }
+
+        commitment.Fulfil(on);
+        audit.Record(command.Actor, "CommitmentFulfilled", commitment, $"Nagekomen op {on:yyyy-MM-dd} (uiterlijk {commitment.DueOn:yyyy-MM-dd})", command.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+        await reminders.PlanAsync(commitment.Id, cancellationToken); // a commitment fulfilled is reminded no more
+        return CommitmentView.Of(commitment, today);
+    }
+}

@@ -1,0 +1,41 @@
+using Blazor.Diagrams.Options;
+using Blazor.Diagrams;
+using LsiWorkflow.Engine.Activities;
+namespace LsiWorkflow.Host.Features.Designer;
+
+/// <summary>The one place that sets up a diagram for our definitions: options, node widget, read-only or not.</summary>
+public static class CanvasFactory
+{
+    public static DefinitionCanvas Create(IEnumerable<ActivityDescriptor> descriptors, bool readOnly)
+    {
+        var options = new BlazorDiagramOptions
+        {
+            AllowMultiSelection = !readOnly,
+            GridSize = readOnly ? null : 20,
+        };
+        options.Zoom.Inverse = true; // wheel up zooms in, as people expect
+        options.Zoom.Minimum = 0.2;
+        options.Links.DefaultColor = "#5b6b7b";
+        options.Links.DefaultSelectedColor = "#154273";
+        var diagram = new BlazorDiagram(options);
+        diagram.RegisterComponent<ActivityNode, ActivityNodeWidget>();
+        return new DefinitionCanvas(descriptors, diagram);
+    }
+
+    /// <summary>Locks every activity and port so the monitor shows the diagram without letting anyone edit it.</summary>
+    public static void Lock(DefinitionCanvas canvas)
+    {
+        foreach (var node in canvas.Activities)
+        {
+            node.Locked = true;
+            foreach (var port in node.Ports)
+            {
+                port.Locked = true;
+            }
+        }
+        foreach (var link in canvas.Connections)
+        {
+            link.Locked = true;
+        }
+    }
+}

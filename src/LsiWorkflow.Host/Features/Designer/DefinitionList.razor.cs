@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Features.Designer;
+
+public partial class DefinitionList
+{
+    [Inject] private IMediator Mediator { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    private IReadOnlyList<DefinitionSummary> definitions = [];
+    private string? newId;
+    private string? newName;
+
+    private bool newIdTaken => definitions.Any(d => d.DefinitionId == newId?.Trim());
+
+    private bool CanCreate => !string.IsNullOrWhiteSpace(newName) && newId is not null && IdPattern().IsMatch(newId.Trim()) && !newIdTaken;
+
+    protected override async Task OnInitializedAsync() => definitions = await Mediator.Send(new ListDefinitions());
+
+    private void Create() =>
+        Navigation.NavigateTo($"designer/{Uri.EscapeDataString(newId!.Trim())}?name={Uri.EscapeDataString(newName!.Trim())}");
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+}

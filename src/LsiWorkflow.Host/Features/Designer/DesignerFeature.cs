@@ -1,0 +1,40 @@
+using System.Text.Json;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.UseCases;
+using Mediator;
+
+namespace LsiWorkflow.Host.Features.Designer;
+
+/// <summary>Designing workflows: definitions, drafts, versions, publishing, and the shipped workflows published at start.</summary>
+public static class DesignerFeature
+{
+    public sealed record SaveDraftBody(JsonElement Definition, uint? RowVersion);
+
+    public static IServiceCollection AddDesigner(this IServiceCollection services) =>
+        services.AddScoped<ShippedWorkflows>();
+
+    public static IEndpointRouteBuilder MapDesigner(this IEndpointRouteBuilder app)
+    {
+        var designer = app.MapGroup("/api/workflows").WithTags("Werkstromen").RequireAuthorization(Policies.CanDesignWorkflows);
+        designer.MapGet("/activity-types", (IMediator m, CancellationToken ct) => m.Send(new ListActivityDescriptors(), ct))
+            .WithSummary("De activiteitsoorten met hun eigenschappen en uitkomsten (voor de ontwerper).");
+        designer.MapPost("/validate", async (JsonElement definition, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ValidateDefinition(definition.GetRawText()), ct)))
+            .WithSummary("Controleert een werkstroom zonder op te slaan; alle problemen met hun JSON-pad.");
+        designer.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(), ct))
+            .WithSummary("Alle werkstromen met hun gepubliceerde versie en concept.");
+        designer.MapGet("/{definitionId}", (string definitionId, int? version, IMediator m, CancellationToken ct) =>
+                m.Send(new GetDefinition(definitionId, version), ct))
+            .WithSummary("Eén versie van een werkstroom (zonder versie: het concept, anders de laatst gepubliceerde).");
+        designer.MapPut("/drafts", async (SaveDraftBody body, Actor actor, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SaveDraft(body.Definition.GetRawText(), body.RowVersion, actor), ct)))
+            .WithSummary("Slaat een concept op; een bestaand concept alleen met de rowVersion die u las.");
+        designer.MapPost("/{definitionId}/publish", async (string definitionId, Actor actor, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new PublishDefinition(definitionId, actor), ct)))
+            .WithSummary("Publiceert het concept als nieuwe versie.");
+        designer.MapPost("/{definitionId}/versions/{version:int}/retract", async (string definitionId, int version, Actor actor, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new RetractDefinition(definitionId, version, actor), ct)))
+            .WithSummary("Trekt een gepubliceerde versie in; lopende instanties maken hun werk af.");
+        return app;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Engine.Activities;
+using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Ui;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Features.Designer;
+
+/// <summary>
+/// The editor for one activity property, chosen by the kind in its descriptor; no activity type has code of its own.
+/// Kinds with structure of their own (form fields, cases, inputs, objects) are edited as JSON, checked as you type.
+/// </summary>
+public partial class PropertyEditor
+{
+    internal enum EditorMode { Text, Multiline, Template, Expression, Number, Boolean, Date, Choice, MultiChoice, Lines, Json }
+
+    [Parameter, EditorRequired] public PropertyDescriptor Property { get; set; } = null!;
+
+    [Parameter] public JsonNode? Value { get; set; }
+
+    [Parameter] public EventCallback<JsonNode?> ValueChanged { get; set; }
+
+    /// <summary>The names an expression here may use, offered to insert.</summary>
+    [Parameter] public IReadOnlyList<VariableInReach> InReach { get; set; } = [];
+
+    [Inject] private IMediator Mediator { get; set; } = null!;
+
+    private string? text;
+    private double? number;
+    private IReadOnlyCollection<string> selected = [];
+    private string? error;
+    private string? shown;
+
+    private bool IsExpressionValue => ActivityRegistry.IsExpression(Value, out _);
+
+    internal EditorMode Mode => IsExpressionValue ? EditorMode.Expression : ModeOf(Property.Kind, Value);
+
+    /// <summary>Expressions and templates are checked while typed; other text is taken when the field is left.</summary>
+    private bool ChecksAsYouType => Mode is EditorMode.Expression or EditorMode.Template;
+
+    private string Label => (Property.DisplayName ?? Property.Name) + (Property.Required ? " *" : "");
+
+    private string? Help => Mode switch
+    {
+        EditorMode.Lines => L["Designer.OnePerLine"],
+        EditorMode.Json when Property.Description is null => L["Designer.JsonHelp"],
+        _ => Property.Description,
+    };
+
+    private int Lines => Mode switch
+    {
+        EditorMode.Multiline or EditorMode.Template or EditorMode.Lines => 3,
+        EditorMode.Json => 5,
+        _ => 1,
+    };
+
+    private IReadOnlyList<string> Choices => Property.Kind switch
+    {
+        PropertyKind.Organisation or PropertyKind.Organisations => [.. Organisations.All().Select(o => o.Code)],
+        PropertyKind.Role => [.. Roles.All.Append(text ?? "").Where(r => r.Length > 0).Distinct()],
+        _ => Property.Choices ?? [],
+    };
+
+    private static EditorMode ModeOf(PropertyKind kind, JsonNode? value) => kind switch
+    {
+        // A value of another shape than the kind expects is still shown, as JSON, rather than lost.
+        _ when value is JsonObject && kind is not (PropertyKind.Object or PropertyKind.FormFields or PropertyKind.Cases or PropertyKind.Inputs) => EditorMode.Json,
+        PropertyKind.MultilineText => EditorMode.Multiline,
+        PropertyKind.Template => EditorMode.Template,
+        PropertyKind.Expression => EditorMode.Expression,
+        PropertyKind.Number => EditorMode.Number,
+        PropertyKind.Boolean => EditorMode.Boolean,
+        PropertyKind.Date => EditorMode.Date,
+        PropertyKind.Choice or PropertyKind.Organisation or PropertyKind.Role => EditorMode.Choice,
+        PropertyKind.Organisations => EditorMode.MultiChoice,
+        PropertyKind.OutcomeList or PropertyKind.StringList or PropertyKind.DurationList => EditorMode.Lines,
+        PropertyKind.FormFields or PropertyKind.Cases or PropertyKind.Inputs or PropertyKind.Object => EditorMode.Json,
+        _ => EditorMode.Text,
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var incoming = Value?.ToJsonString();
+        if (incoming == shown)
+        {
+            return; // our own change coming back: keep what is typed
+        }
+        shown = incoming;
+        error = null;
+        number = Value is JsonValue n && n.TryGetValue(out double d) ? d : null;
+        selected = Value is JsonArray items ? [.. items.Select(i => i?.ToString() ?? "")] : [];
+        text = Mode switch
+        {
+            EditorMode.Expression => ActivityRegistry.IsExpression(Value, out var expression) ? expression : StringOf(Value),
+            EditorMode.Lines => Value is JsonArray list ? string.Join('\n', list.Select(i => i?.ToString())) : StringOf(Value),
+            EditorMode.Json => Value?.ToJsonString(DefinitionSerializer.Options),
+            _ => StringOf(Value),
+        };
+        if (Mode is EditorMode.Expression or EditorMode.Template && !string.IsNullOrEmpty(text))
+        {
+            error = (await Mediator.Send(new CheckExpression(text, Mode == EditorMode.Template))).Error;
+        }
+    }
+
+    private static string? StringOf(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        _ => value.ToJsonString(),
+    };
+
+    private string ChoiceText(string choice) =>
+        Property.Kind is PropertyKind.Organisation or PropertyKind.Organisations
+            ? $"{choice} – {Organisations.All().First(o => o.Code == choice).Name}"
+            : choice;
+
+    private async Task SetTextAsync(string? value)
+    {
+        text = value;
+        error = null;
+        JsonNode? node;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            node = null;
+        }
+        else
+        {
+            switch (Mode)
+            {
+                case EditorMode.Expression:
+                    error = (await Mediator.Send(new CheckExpression(value, IsTemplate: false))).Error;
+                    node = IsExpressionValue ? new JsonObject { ["expr"] = value } : JsonValue.Create(value);
+                    break;
+                case EditorMode.Template:
+                    error = (await Mediator.Send(new CheckExpression(value, IsTemplate: true))).Error;
+                    node = JsonValue.Create(value);
+                    break;
+                case EditorMode.Lines:
+                    node = new JsonArray([.. value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => (JsonNode?)JsonValue.Create(l))]);
+                    break;
+                case EditorMode.Json:
+                    try
+                    {
+                        node = JsonNode.Parse(value);
+                    }
+                    catch (JsonException ex)
+                    {
+                        error = string.Format(CultureInfo.CurrentCulture, L["Designer.InvalidJson"], ex.Message);
+                        return; // nothing half-typed reaches the definition
+                    }
+                    break;
+                default:
+                    node = JsonValue.Create(value.Trim());
+                    break;
+            }
+        }
+        await EmitAsync(node);
+    }
+
+    /// <summary>Adds a name at the end of the expression (a template gets it between braces).</summary>
+    private Task InsertAsync(string name)
+    {
+        var piece = Mode == EditorMode.Template ? $"{{{{ {name} }}}}" : name;
+        var current = text ?? "";
+        return SetTextAsync(current.Length == 0 || current.EndsWith(' ') ? current + piece : $"{current} {piece}");
+    }
+
+    private Task SetNumberAsync(double? value)
+    {
+        number = value;
+        JsonNode? node = value switch
+        {
+            null => null,
+            { } d when d == Math.Floor(d) && Math.Abs(d) < int.MaxValue => JsonValue.Create((int)d),
+            { } d => JsonValue.Create(d),
+        };
+        return EmitAsync(node);
+    }
+
+    private Task SetBooleanAsync(bool value) => EmitAsync(JsonValue.Create(value));
+
+    private Task SetManyAsync(IEnumerable<string>? values)
+    {
+        selected = values?.ToList() ?? [];
+        return EmitAsync(selected.Any() ? new JsonArray([.. selected.Select(v => (JsonNode?)JsonValue.Create(v))]) : null);
+    }
+
+    /// <summary>Switches between a fixed value and an expression <c>{ "expr": ... }</c>, keeping the text.</summary>
+    private Task ToggleExpressionAsync()
+    {
+        if (ActivityRegistry.IsExpression(Value, out var expression))
+        {
+            return EmitAsync(string.IsNullOrEmpty(expression) ? null : JsonValue.Create(expression), refresh: true);
+        }
+        return EmitAsync(new JsonObject { ["expr"] = StringOf(Value) ?? "" }, refresh: true);
+    }
+
+    private async Task EmitAsync(JsonNode? node, bool refresh = false)
+    {
+        shown = refresh ? null : node?.ToJsonString();
+        await ValueChanged.InvokeAsync(node);
+    }
+}

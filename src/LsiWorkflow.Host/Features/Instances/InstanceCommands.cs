@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using LsiWorkflow.Engine.Runtime;
+using LsiWorkflow.Host.Features.Dpias;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Runtime.Persistence;
+using LsiWorkflow.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Features.Instances;
+
+public sealed record InstanceChanged(Guid InstanceId, string Status);
+
+/// <summary>
+/// Starts an instance of the latest (or a given) published version. A caller that names the instance id can
+/// repeat the start safely (say, after its connection dropped): a second start with that id does nothing.
+/// </summary>
+public sealed record StartInstance(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationKey, Actor Actor, Guid? InstanceId = null) : ICommand<InstanceChanged>;
+
+public sealed class StartInstanceHandler(DurableRuntime runtime) : ICommandHandler<StartInstance, InstanceChanged>
+{
+    public async ValueTask<InstanceChanged> Handle(StartInstance command, CancellationToken cancellationToken)
+    {
+        // Without an instance id the runner makes a fresh one, so there is no earlier start to look for.
+        var outcome = await runtime.StartAsync(command.DefinitionId, command.Version, new StartRequest
+        {
+            InstanceId = command.InstanceId ?? Guid.Empty,
+            Input = command.Input,
+            CorrelationKey = command.CorrelationKey,
+            Actor = command.Actor.UserName,
+        }, cancellationToken);
+        return new InstanceChanged(outcome.InstanceId, outcome.Status);
+    }
+}
+
+public sealed record EventRaised(string EventName, string? CorrelationKey, int InstancesResumed);
+
+/// <summary>
+/// A domain event (e.g. <c>DpiaCompleted</c>) resumes every instance waiting for it with that correlation key.
+/// Raising it twice resumes nothing the second time: the bookmarks are gone.
+/// </summary>
+public sealed record RaiseEvent(string EventName, string? CorrelationKey, JsonNode? Payload, Actor Actor) : ICommand<EventRaised>;
+
+public sealed class RaiseEventHandler(DurableRuntime runtime) : ICommandHandler<RaiseEvent, EventRaised>
+{
+    public async ValueTask<EventRaised> Handle(RaiseEvent command, CancellationToken cancellationToken)
+    {
+        var resumed = await runtime.RaiseEventAsync(command.EventName, command.CorrelationKey, command.Payload, cancellationToken);
+        return new EventRaised(command.EventName, command.CorrelationKey, resumed);
+    }
+}
+
+/// <summary>Ends an instance with its open tasks and timers; the reason is kept in the journal.</summary>
+public sealed record CancelInstance(Guid InstanceId, string Reason, Actor Actor) : ICommand<InstanceChanged>;
+
+public sealed class CancelInstanceHandler(DurableRuntime runtime) : ICommandHandler<CancelInstance, InstanceChanged>
+{
+    public async ValueTask<InstanceChanged> Handle(CancelInstance command, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new InvalidRequestException("Geef een reden op om een werkstroom te annuleren.");
+        }
+        var outcome = await runtime.CancelAsync(command.InstanceId, command.Reason, command.Actor.UserName, cancellationToken);
+        if (outcome.Ignored)
+        {
+            throw new ConflictException("Niet te annuleren", "Deze werkstroom is al beëindigd.");
+        }
+        return new InstanceChanged(outcome.InstanceId, outcome.Status);
+    }
+}
+
+/// <summary>Retries the activity of an incident; the instance continues from there.</summary>
+public sealed record RetryIncident(Guid InstanceId, Guid IncidentId, Actor Actor) : ICommand<InstanceChanged>;
+
+public sealed class RetryIncidentHandler(DurableRuntime runtime) : ICommandHandler<RetryIncident, InstanceChanged>
+{
+    public async ValueTask<InstanceChanged> Handle(RetryIncident command, CancellationToken cancellationToken)
+    {
+        var outcome = await runtime.RetryIncidentAsync(command.InstanceId, command.IncidentId, command.Actor.UserName, cancellationToken);
+        return new InstanceChanged(outcome.InstanceId, outcome.Status);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Designer;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Features.Instances;
+
+public partial class InstanceList
+{
+    [Inject] private IMediator Mediator { get; set; } = null!;
+
+    private IReadOnlyList<DefinitionSummary> definitions = [];
+    private IReadOnlyList<InstanceSummary> instances = [];
+    private string? definitionId;
+    private string? status;
+    private string? from;
+    private string? to;
+    private string? waitingOn;
+
+    protected override async Task OnInitializedAsync()
+    {
+        definitions = await Mediator.Send(new ListDefinitions());
+        await SearchAsync();
+    }
+
+    private async Task SearchAsync() =>
+        instances = await Mediator.Send(new ListInstances(definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200, WaitingOn: waitingOn));
+
+    /// <summary>A date picked in the browser means that day in the Netherlands.</summary>
+    private static DateTimeOffset? Day(string? date)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return null;
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>Organisations and roles to choose from; any user name may be typed as well.</summary>
+    private Task<IEnumerable<string>> SearchWhomAsync(string? typed, CancellationToken cancellationToken)
+    {
+        var all = Organisations.All().Select(o => o.Code).Concat(Roles.All);
+        return Task.FromResult(string.IsNullOrWhiteSpace(typed) ? all : all.Where(w => w.Contains(typed, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private string NameOf(string id) => definitions.FirstOrDefault(d => d.DefinitionId == id)?.Name ?? id;
+}

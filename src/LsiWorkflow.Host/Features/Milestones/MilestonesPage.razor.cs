@@ -1,0 +1,88 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Planning;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Ui.Charts;
+using LsiWorkflow.Host.Shared.UseCases;
+using Microsoft.AspNetCore.Components;
+
+namespace LsiWorkflow.Host.Features.Milestones;
+
+public partial class MilestonesPage
+{
+    private IReadOnlyList<MilestoneView> milestones = [];
+    private MultiYearPlanView? plan;
+    private MilestoneView? nextEvaluation;
+    private IReadOnlyList<string> organisations = [];
+    private IReadOnlyList<int> years = [];
+    private DateOnly today;
+    private string? organisation;
+    private Guid? themeId;
+    private int? year;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    /// <summary>A theme filter keeps what concerns every theme (the convenant cycle, the reports) and the agenda items of that theme.</summary>
+    private IEnumerable<AgendaItemView> Agenda =>
+        (plan?.Agenda ?? []).Where(a => (themeId is null || a.ThemeId is null || a.ThemeId == themeId) && (year is null || a.Year == year));
+
+    private IReadOnlyList<MilestoneView> CycleMilestones => [.. milestones.Where(IsCycleOrPlan)];
+
+    private IReadOnlyList<MilestoneView> WorkMilestones => [.. milestones.Where(m => !IsCycleOrPlan(m))];
+
+    /// <summary>
+    /// The chart shows the cycle, the plan and its agenda; project and commitment milestones join it once a year is
+    /// chosen, because years of them would bury the cycle under dots nobody can tell apart.
+    /// </summary>
+    private IReadOnlyList<TimelinePoint> Points =>
+    [
+        .. milestones.Where(m => year is not null || IsCycleOrPlan(m)).Select(m => new TimelinePoint(m.Name, m.PlannedOn, m.Status, m.StatusLabel)),
+        .. Agenda.Select(a => new TimelinePoint(a.Title, a.PlannedOn, a.Status, a.StatusLabel)),
+    ];
+
+    private string MilestonesCsv =>
+        "api/exports/milestones.csv" + (year is null && organisation is null ? "" : $"?year={year}&organisation={Uri.EscapeDataString(organisation ?? "")}");
+
+    protected override async Task OnInitializedAsync()
+    {
+        today = Clock.Today();
+        var all = await QueryAsync(new ListMilestones());
+        nextEvaluation = Tally.NextCovenantMilestone(all);
+        organisations = [.. LsiWorkflow.Domain.Organisations.All().Select(o => o.Code)];
+        try
+        {
+            plan = await QueryAsync(new GetMultiYearPlan());
+        }
+        catch (NotFoundException)
+        {
+            plan = null;
+        }
+
+        years = [.. all.Select(m => m.PlannedOn.Year).Concat(plan?.Agenda.Select(a => a.Year) ?? []).Distinct().Order()];
+        milestones = all;
+    }
+
+    private async Task OrganisationChanged(string? value)
+    {
+        organisation = value;
+        await ReloadAsync();
+    }
+
+    private Task ThemeChanged(Guid? value)
+    {
+        themeId = value;
+        return Task.CompletedTask;
+    }
+
+    private async Task YearChanged(int? value)
+    {
+        year = value;
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync() => milestones = await QueryAsync(new ListMilestones(Year: year, Organisation: organisation));
+
+    private static bool IsCycleOrPlan(MilestoneView m) => m.Subject is MilestoneSubject.CovenantCycle or MilestoneSubject.MultiYearPlan;
+
+    private string? ThemeName(Guid? id) => id is null ? null : plan?.Themes.FirstOrDefault(t => t.Id == id)?.Name;
+}

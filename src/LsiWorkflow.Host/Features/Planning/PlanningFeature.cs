@@ -1,0 +1,22 @@
+using LsiWorkflow.Host.Shared.Api;
+using Mediator;
+
+namespace LsiWorkflow.Host.Features.Planning;
+
+public static class PlanningFeature
+{
+    public static IEndpointRouteBuilder MapPlanning(this IEndpointRouteBuilder app)
+    {
+        var plan = app.MapRegisterGroup("/api/plan", "Meerjarenplan");
+
+        plan.MapGet("/", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMultiYearPlan(), ct)))
+            .WithSummary("Het meerjarenplan van dit jaar: thema's, fenomenen, agenda, werkgroepen, werkafspraken en de Stand van de uitvoering.");
+
+        plan.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMultiYearPlan(id), ct)))
+            .WithSummary("Een meerjarenplan.");
+
+        return app;
+    }
+}

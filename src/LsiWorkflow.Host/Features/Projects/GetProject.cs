@@ -1,0 +1,17 @@
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
+using Mediator;
+
+namespace LsiWorkflow.Host.Features.Projects;
+
+public sealed record GetProject(Guid ProjectId) : IQuery<ProjectDetails>;
+
+public sealed class GetProjectHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<GetProject, ProjectDetails>
+{
+    public async ValueTask<ProjectDetails> Handle(GetProject query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (project, lookup) = await ProjectLookup.ForProjectAsync(db, query.ProjectId, cancellationToken);
+        return lookup.View(project, clock.Today());
+    }
+}

@@ -1,0 +1,17 @@
+using LsiWorkflow.Host.Features.Reporting;
+
+namespace LsiWorkflow.Host.Features.Projects;
+
+public partial class ProjectsPage
+{
+    private IReadOnlyList<ProjectDetails> projects = [];
+    private IReadOnlyList<Count> byStatus = [];
+    private IReadOnlyList<Count> byGate = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        projects = await QueryAsync(new ListProjects());
+        byStatus = Tally.ProjectsByStatus(projects);
+        byGate = Tally.ProjectsByGate(projects);
+    }
+}

@@ -1,0 +1,42 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Shared.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Features.Publications;
+
+/// <summary>What the public sees of a publication; who published or withdrew it stays in the audit trail.</summary>
+public sealed record PublicationView(
+    Guid Id,
+    string Title,
+    string Kind,
+    string? Summary,
+    string? Reference,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason)
+{
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
+    internal static PublicationView Of(Publication p) =>
+        new(p.Id, p.Title, p.Kind, p.Summary, p.Reference, p.PublishedAt, p.WithdrawnAt, p.WithdrawalReason);
+}
+
+/// <summary>Every publication, newest first, withdrawn ones included: a withdrawal is itself public.</summary>
+public sealed record ListPublications(string? Kind = null) : IQuery<IReadOnlyList<PublicationView>>;
+
+public sealed class ListPublicationsHandler(LsiDbContext db) : IQueryHandler<ListPublications, IReadOnlyList<PublicationView>>
+{
+    public async ValueTask<IReadOnlyList<PublicationView>> Handle(ListPublications query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var publications = db.Set<Publication>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            publications = publications.Where(p => p.Kind == query.Kind);
+        }
+
+        var list = await publications.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+        return [.. list.Select(PublicationView.Of)];
+    }
+}

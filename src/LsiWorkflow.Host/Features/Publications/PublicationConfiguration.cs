@@ -1,0 +1,25 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Shared.Persistence;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Features.Publications;
+
+internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Publication>
+{
+    public void Configure(EntityTypeBuilder<Publication> builder)
+    {
+        builder.ToTable("publications");
+        builder.HasEntityKey();
+        builder.Property(p => p.Title).HasMaxLength(Publication.TitleLength);
+        builder.Property(p => p.Kind).HasMaxLength(Publication.KindLength);
+        builder.Property(p => p.Summary).HasMaxLength(Publication.SummaryLength);
+        builder.Property(p => p.Reference).HasMaxLength(Publication.ReferenceLength);
+        builder.Property(p => p.PublishedBy).HasMaxLength(EntityMapping.NameLength);
+        builder.Property(p => p.WithdrawnBy).HasMaxLength(EntityMapping.NameLength);
+        builder.Property(p => p.WithdrawalReason).HasMaxLength(Publication.SummaryLength);
+        builder.Ignore(p => p.IsWithdrawn);
+        // The public page lists newest first.
+        builder.HasIndex(p => p.PublishedAt);
+    }
+}

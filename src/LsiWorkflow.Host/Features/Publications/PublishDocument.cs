@@ -1,0 +1,41 @@
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Audit;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Features.Publications;
+
+/// <summary>
+/// Makes a document public now, for the UI, the API and the workflow step alike; returns the new publication's id.
+/// A caller that chooses the <paramref name="Id"/> (a workflow step) publishes once however often it repeats.
+/// </summary>
+public sealed record PublishDocument(string Title, string Kind, string? Summary, string? Reference, Actor Actor, Guid? Id = null) : ICommand<Guid>;
+
+public sealed class PublishDocumentHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<PublishDocument, Guid>
+{
+    public async ValueTask<Guid> Handle(PublishDocument command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Id is { } id && await db.Set<Publication>().AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return id;
+        }
+
+        Publication publication;
+        try
+        {
+            publication = new Publication(command.Title, command.Kind, command.Summary, command.Reference, clock.GetUtcNow().ToUniversalTime(), command.Actor.UserName, command.Id);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new InvalidRequestException(invalid.Message);
+        }
+
+        db.Add(publication);
+        audit.Record(command.Actor, "DocumentPublished", publication, $"{publication.Kind}: {publication.Title}", publication.Reference);
+        await db.SaveChangesAsync(cancellationToken);
+        return publication.Id;
+    }
+}

@@ -1,0 +1,53 @@
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Commitments;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Features.Planning;
+using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Shared.Api;
+using LsiWorkflow.Host.Shared.UseCases;
+using Mediator;
+
+namespace LsiWorkflow.Host.Features.Reporting;
+
+/// <summary>CSV of every ministry list and the printable progress report, for whoever may read milestones.</summary>
+public static class ReportingFeature
+{
+    public static IServiceCollection AddReporting(this IServiceCollection services) =>
+        services.AddSingleton<ReportTemplates>();
+
+    public static IEndpointRouteBuilder MapReporting(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapRegisterGroup("/api/exports", "Export", Policies.CanViewMilestones);
+
+        exports.MapGet("/milestones.csv", async (int? year, string? organisation, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Milestones(await sender.Send(new ListMilestones(Year: year, Organisation: organisation), ct)), "mijlpalen", clock))
+            .WithSummary("Mijlpalen met status en regel als CSV (UTF-8, puntkomma's).");
+
+        exports.MapGet("/agenda.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Agenda(await sender.Send(new GetMultiYearPlan(), ct)), "uitvoeringsagenda", clock))
+            .WithSummary("De uitvoeringsagenda van het meerjarenplan met status als CSV.");
+
+        exports.MapGet("/commitments.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Commitments(await sender.Send(new ListCommitments(), ct)), "toezeggingen", clock))
+            .WithSummary("Toezeggingen aan de Kamer met wat nog open staat als CSV.");
+
+        exports.MapGet("/recommendations.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Recommendations(await sender.Send(new GetEvaluation(), ct)), "aanbevelingen", clock))
+            .WithSummary("Aanbevelingen van de laatste evaluatie met de stand van hun acties als CSV.");
+
+        exports.MapGet("/projects.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Projects(await sender.Send(new ListProjects(), ct)), "projecten", clock))
+            .WithSummary("Het projectregister met poortstatus en redenen als CSV.");
+
+        app.MapRegisterGroup("/api/reports", "Export", Policies.CanViewMilestones)
+            .MapGet("/progress", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Content(await sender.Send(new RenderProgressReport(), ct), "text/html; charset=utf-8"))
+            .WithSummary("De Stand van de uitvoering als HTML met de cijfers van dit moment; af te drukken als PDF.");
+
+        return app;
+    }
+
+    private static IResult File(byte[] csv, string name, TimeProvider clock) =>
+        TypedResults.File(csv, Csv.ContentType, $"{name}-{clock.Today():yyyy-MM-dd}.csv");
+}

@@ -1,0 +1,70 @@
+using LsiWorkflow.Domain.Seed;
+using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Audit;
+using LsiWorkflow.Host.Features.Commitments;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Features.Publications;
+using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
+using Microsoft.EntityFrameworkCore;
+
+namespace LsiWorkflow.Host.Shared.Startup;
+
+/// <summary>
+/// Stores the letter's facts (<see cref="LetterSeed"/>). Insert-only by stable id: a row that exists is left
+/// alone, even when people have changed it since (a follow-up action moved on), so seeding twice changes nothing
+/// and never undoes anyone's work. Each inserted root gets one audit line; skipped ones get none.
+/// </summary>
+public sealed class LetterSeeder(LsiDbContext db, AuditTrail audit, ILogger<LetterSeeder> log)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var seed = LetterSeed.Build();
+        var added = 0;
+        foreach (var organisation in seed.Organisations)
+        {
+            added += await AddMissingAsync(organisation, $"Organisatie {organisation.Code}: {organisation.Name}", cancellationToken);
+        }
+
+        added += await AddMissingAsync(seed.SteeringGroup, $"{seed.SteeringGroup.Name} met {seed.SteeringGroup.Members.Count} leden", cancellationToken);
+        added += await AddMissingAsync(seed.Covenant, $"{seed.Covenant.Title} ({seed.Covenant.PublicationReference})", cancellationToken);
+        added += await AddMissingAsync(seed.Evaluation,
+            $"Evaluatie {seed.Evaluation.FirstYear}–{seed.Evaluation.LastYear} met aanbevelingen {string.Join(", ", seed.Evaluation.Recommendations.Select(r => r.Number))}",
+            cancellationToken);
+        added += await AddMissingAsync(seed.JointAreaBasedDpia, seed.JointAreaBasedDpia.Title, cancellationToken);
+        foreach (var commitment in seed.Commitments)
+        {
+            added += await AddMissingAsync(commitment, $"Toezegging, uiterlijk {commitment.DueOn:yyyy-MM-dd}: {commitment.Text}", cancellationToken);
+        }
+
+        added += await AddMissingAsync(seed.Plan, seed.Plan.Title, cancellationToken);
+        foreach (var milestone in seed.Milestones)
+        {
+            added += await AddMissingAsync(milestone, $"Mijlpaal {milestone.Name}, gepland {milestone.PlannedOn:yyyy-MM-dd}", cancellationToken);
+        }
+
+        foreach (var publication in PublicationSeed.Build())
+        {
+            added += await AddMissingAsync(publication, $"Publicatie {publication.Kind}: {publication.Title}", cancellationToken);
+        }
+
+        // Roots are saved one by one above, in dependency order, so a later one can rely on the earlier ones' keys.
+        log.LogInformation("Letter seed: {Added} new record(s)", added);
+    }
+
+    private async Task<int> AddMissingAsync<T>(T root, string what, CancellationToken cancellationToken)
+        where T : Entity
+    {
+        if (await db.Set<T>().AnyAsync(e => e.Id == root.Id, cancellationToken))
+        {
+            return 0;
+        }
+
+        db.Add(root);
+        audit.Record(Actor.System, "Seeded", root, what, "Gegevens uit de " + LetterSeed.LetterTitle);
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
+    }
+}

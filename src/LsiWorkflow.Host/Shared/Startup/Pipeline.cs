@@ -1,0 +1,60 @@
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Calendar;
+using LsiWorkflow.Host.Features.Commitments;
+using LsiWorkflow.Host.Features.Covenants;
+using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Dpias;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.Planning;
+using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Features.Publications;
+using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Api;
+using LsiWorkflow.Host.Shared.Ui;
+
+namespace LsiWorkflow.Host.Shared.Startup;
+
+public static class Pipeline
+{
+    /// <summary>Middleware and endpoints, in order.</summary>
+    public static WebApplication UseLsiPipeline(this WebApplication app)
+    {
+        app.UseLsiSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+        }
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapLsiHealth();
+        app.MapAccounts();
+        app.MapProjects();
+        app.MapDpias();
+        app.MapCommitments();
+        app.MapMilestones();
+        app.MapCovenants();
+        app.MapRecommendations();
+        app.MapPlanning();
+        app.MapPublications();
+        app.MapReporting();
+        app.MapDesigner();
+        app.MapInstances();
+        app.MapTasks();
+        app.MapNotifications();
+        app.MapCalendar();
+        app.MapLsiHangfireDashboard();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

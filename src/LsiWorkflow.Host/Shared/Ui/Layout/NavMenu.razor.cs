@@ -1,0 +1,31 @@
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Features.Commitments;
+using LsiWorkflow.Host.Features.Milestones;
+using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Features.Publications;
+using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Ui.Charts;
+using MudBlazor;
+
+namespace LsiWorkflow.Host.Shared.Ui.Layout;
+
+public partial class NavMenu
+{
+    /// <summary>What each role sees in the menu follows the same policies that guard the pages.</summary>
+    internal sealed record Item(string Href, string Label, string Icon, string? Policy, bool ForceLoad = false);
+
+    internal static readonly IReadOnlyList<Item> Items =
+    [
+        new("tasks", "Nav.Tasks", Icons.Material.Filled.Inbox, Policies.CanCompleteTasksOfOwnOrganisation),
+        new("designer", "Nav.Designer", Icons.Material.Filled.AccountTree, Policies.CanDesignWorkflows),
+        new("instances", "Nav.Instances", Icons.Material.Filled.Timeline, Policies.CanManageInstances),
+        new("milestones", "Nav.Milestones", Icons.Material.Filled.Timeline, Policies.CanViewMilestones),
+        new("commitments", "Nav.Commitments", Icons.Material.Filled.AssignmentTurnedIn, Policies.CanViewMilestones),
+        new("recommendations", "Nav.Recommendations", Icons.Material.Filled.Checklist, Policies.CanViewMilestones),
+        new("projects", "Nav.Projects", Icons.Material.Filled.FolderOpen, Policies.CanViewMilestones),
+        new("progress", "Nav.Progress", Icons.Material.Filled.BarChart, Policies.CanViewMilestones),
+        new("publicaties", "Nav.Publications", Icons.Material.Filled.Public, Policy: null),
+        new("hangfire", "Nav.Hangfire", Icons.Material.Filled.Schedule, Policies.CanAdministerSystem, ForceLoad: true),
+    ];
+}

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using LsiWorkflow.Engine.Activities;
+using LsiWorkflow.Host.Shared.UseCases;
+using Mediator;
+
+namespace LsiWorkflow.Host.Shared.Workflows;
+
+/// <summary>
+/// Base of the activities that read or change the LSI domain. They send the same use cases as the API, each in
+/// a scope of its own (so the burst's caller never shares a DbContext with them), and act as a system actor that
+/// names the instance, so the audit trail shows which workflow made a change.
+/// </summary>
+public abstract class DomainActivity : Activity
+{
+    private static readonly IReadOnlySet<string> NoRoles = FrozenSet<string>.Empty;
+
+    /// <summary>The actor of a workflow step: the system, on behalf of this instance.</summary>
+    protected static Actor ActorOf(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Actor($"{Actor.System.UserName} (werkstroom {context.Workflow.Id} {context.InstanceId:D})", null, NoRoles);
+    }
+
+    protected static IServiceProvider Services(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Services ?? throw new InvalidOperationException($"Activiteit '{context.ActivityId}' heeft de diensten van de host nodig.");
+    }
+
+    /// <summary>Sends a use case in a fresh scope.</summary>
+    protected static async ValueTask<TResponse> SendAsync<TResponse>(ActivityContext context, Func<ISender, ValueTask<TResponse>> send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        await using var scope = Services(context).CreateAsyncScope();
+        return await send(scope.ServiceProvider.GetRequiredService<ISender>());
+    }
+
+    /// <summary>A Guid property given as text (often through an expression).</summary>
+    protected static Guid RequireId(string? value, string property) =>
+        Guid.TryParse(value, out var id) ? id : throw new InvalidOperationException($"'{property}' is geen geldige id: '{value}'.");
+}
