@@ -5,7 +5,7 @@ using System.Text;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
-using LsiWorkflow.Host.Tests.Designer;
+using LsiWorkflow.Host.Tests.Features.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;

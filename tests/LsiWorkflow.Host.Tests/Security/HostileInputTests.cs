@@ -1,5 +1,6 @@
 using LsiWorkflow.Host.Tests.Infrastructure;
 
+
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;

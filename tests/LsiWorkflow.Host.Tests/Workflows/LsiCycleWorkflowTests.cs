@@ -25,7 +25,7 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
         var local = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
         Assert.Equal((7, 1, 0, 2), (local.Month, local.Day, local.Hour, local.Year % 5));
         await AdvanceToAsync(due.AddMinutes(1));
-        var instanceId = Assert.Single(await InstancesOfAsync("convenant-evaluation")).Id;
+        var instanceId = Assert.Single(await InstancesOfAsync("covenant-evaluation")).Id;
 
         await CompleteAsync(instanceId, "plan", "Gepland", new { evaluator = "Regioplan", focusPoints = "Privacy\nNon-discriminatie" });
         await CompleteAsync(instanceId, "commission", "Opdracht verleend");
@@ -127,7 +127,7 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
     /// <summary>Article 13: every five years from 1 July 2017, at midnight in The Hague.</summary>
     private Task<TimerRecord> NextEvaluationStartAsync() =>
         Host.InScopeAsync(services => services.GetRequiredService<LsiDbContext>().Set<TimerRecord>().AsNoTracking()
-            .SingleAsync(t => t.StartDefinitionId == "convenant-evaluation" && t.Status == TimerStatus.Pending));
+            .SingleAsync(t => t.StartDefinitionId == "covenant-evaluation" && t.Status == TimerStatus.Pending));
 
     /// <summary>What this test published; the seed's publications are older.</summary>
     private async Task<List<PublicationView>> PublicationsAsync() =>

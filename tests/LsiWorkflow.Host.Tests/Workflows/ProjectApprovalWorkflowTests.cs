@@ -7,6 +7,7 @@ using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
+using LsiWorkflow.Host.Tests.Runtime;
 using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

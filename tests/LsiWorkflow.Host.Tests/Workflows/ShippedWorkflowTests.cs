@@ -11,7 +11,7 @@ namespace LsiWorkflow.Host.Tests.Workflows;
 /// <summary>The workflows in workflows/ are valid for the host's activities and are published on start.</summary>
 public sealed class ShippedWorkflowTests(HostFixture host) : HostTest(host)
 {
-    private static readonly string[] Ids = ["convenant-evaluation", "multi-year-plan", "project-approval", "dpia-adoption", "commitment-tracking"];
+    private static readonly string[] Ids = ["covenant-evaluation", "multi-year-plan", "project-approval", "dpia-adoption", "commitment-tracking"];
 
     public static TheoryData<string> ShippedIds => [.. Ids];
 
@@ -45,7 +45,7 @@ public sealed class ShippedWorkflowTests(HostFixture host) : HostTest(host)
         Assert.Equal(Ids.Order(), published.Order());
         // Article 13 from 1 July 2017: 2022, then 2027, at midnight in The Hague.
         var next = Assert.Single(schedule);
-        Assert.Equal("convenant-evaluation", next.StartDefinitionId);
+        Assert.Equal("covenant-evaluation", next.StartDefinitionId);
         Assert.Equal(new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.FromHours(2)), next.DueAt);
     }
 }
