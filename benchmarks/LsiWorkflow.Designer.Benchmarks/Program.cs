@@ -222,7 +222,7 @@ internal static class DesignerBenchmark
         uint? rowVersion = null;
         try
         {
-            var current = await mediator.Send(new GetDefinition(LargeDefinition.Id));
+            var current = await mediator.Send(new GetDefinition(new Actor("secretaris", "SZW", new HashSet<string> { Roles.Secretary }), LargeDefinition.Id));
             rowVersion = current.Status == DefinitionStatus.Draft ? current.RowVersion : null;
         }
         catch (NotFoundException)

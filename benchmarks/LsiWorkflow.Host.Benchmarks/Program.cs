@@ -9,6 +9,7 @@ using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
@@ -86,7 +87,7 @@ internal static class MilestonesPageBenchmark
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var watch = Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListMilestones());
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListMilestones(new Actor("ministerie", "SZW", new HashSet<string> { Roles.MinistryStaff })));
             queryTimes.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -34,7 +34,7 @@ public sealed class RuntimeTests(HostFixture host) : HostTest(host)
         var paths = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains(paths, p => p.StartsWith("$.connections[", StringComparison.Ordinal));
         Assert.Contains(paths, p => p.StartsWith("$.activities[5]", StringComparison.Ordinal));
-        Assert.Empty(await Host.SendAsync(new ListDefinitions()));
+        Assert.Empty(await Host.SendAsync(new ListDefinitions(Actors.Secretary)));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class RuntimeTests(HostFixture host) : HostTest(host)
         await Host.PublishAsync(Definitions.Failing("fout"));
         var instanceId = (await Host.SendAsync(new StartInstance("fout", null, new JsonObject { ["divisor"] = "nul" }, null, WorkflowKit.Secretary))).InstanceId;
 
-        var faulted = await Host.SendAsync(new GetInstance(instanceId));
+        var faulted = await Host.SendAsync(new GetInstance(Actors.Secretary, instanceId));
         Assert.Equal("Faulted", faulted.Instance.Status);
         var incident = Assert.Single(faulted.Incidents);
         Assert.Equal("boom", incident.ActivityId);
@@ -204,7 +204,7 @@ public sealed class RuntimeTests(HostFixture host) : HostTest(host)
         await Host.SendAsync(new RetryIncident(instanceId, incident.Id, WorkflowKit.Secretary));
 
         // The cause is still there, so the retry faults again: with a new incident, not a crash.
-        var retried = await Host.SendAsync(new GetInstance(instanceId));
+        var retried = await Host.SendAsync(new GetInstance(Actors.Secretary, instanceId));
         Assert.Equal("Faulted", retried.Instance.Status);
         Assert.Equal(2, retried.Journal.Count(j => j.ActivityId == "boom"));
     }
@@ -236,7 +236,7 @@ public sealed class RuntimeTests(HostFixture host) : HostTest(host)
         await Host.FireDueTimersAsync();
         await Host.FireDueTimersAsync();
 
-        var instances = await Host.SendAsync(new ListInstances("maandelijks"));
+        var instances = await Host.SendAsync(new ListInstances(Actors.Secretary, "maandelijks"));
         Assert.Equal("Finished", Assert.Single(instances).Status);
         var next = Assert.Single(await Host.TimersAsync(), t => t.StartDefinitionId == "maandelijks" && t.Status == TimerStatus.Pending);
         var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -263,7 +263,7 @@ public sealed class RuntimeTests(HostFixture host) : HostTest(host)
     {
         for (var i = 0; i < 300; i++)
         {
-            var child = (await Host.SendAsync(new ListInstances("kind"))).SingleOrDefault();
+            var child = (await Host.SendAsync(new ListInstances(Actors.Secretary, "kind"))).SingleOrDefault();
             if (child is not null)
             {
                 return child;

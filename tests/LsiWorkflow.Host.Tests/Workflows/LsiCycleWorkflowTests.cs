@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Publications;
 using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
+using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
 using Mediator;
@@ -131,5 +132,5 @@ public sealed class LsiCycleWorkflowTests(HostFixture host) : WorkflowTest(host)
 
     /// <summary>What this test published; the seed's publications are older.</summary>
     private async Task<List<PublicationView>> PublicationsAsync() =>
-        [.. (await Host.InScopeAsync(services => services.GetRequiredService<ISender>().Send(new ListPublications()).AsTask())).Where(p => p.PublishedAt >= LsiHostFactory.Start)];
+        [.. (await Host.InScopeAsync(services => services.GetRequiredService<ISender>().Send(new ListPublications(Actor.Anonymous)).AsTask())).Where(p => p.PublishedAt >= LsiHostFactory.Start)];
 }

@@ -1,10 +1,23 @@
+using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LsiWorkflow.Host.Features.Accounts;
 
-/// <summary>Authorization policies, named after what they allow.</summary>
+/// <summary>
+/// Who may do what, named after what it allows. One table serves both the endpoints (ASP.NET Core policies) and the
+/// use-case messages (<see cref="AllowedAttribute"/>), so the API, the pages and jobs follow the same rules.
+/// </summary>
 public static class Policies
 {
+    /// <summary>Anyone, signed in or not.</summary>
+    public const string Public = nameof(Public);
+
+    /// <summary>Anyone signed in.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Anyone signed in with a role: the registers are readable by every role.</summary>
+    public const string AnyRole = nameof(AnyRole);
+
     public const string CanDesignWorkflows = nameof(CanDesignWorkflows);
     public const string CanManageInstances = nameof(CanManageInstances);
     public const string CanCompleteTasksOfOwnOrganisation = nameof(CanCompleteTasksOfOwnOrganisation);
@@ -13,16 +26,54 @@ public static class Policies
     public const string CanManageDomain = nameof(CanManageDomain);
     public const string CanAdministerSystem = nameof(CanAdministerSystem);
 
+    private sealed record Rule(IReadOnlyList<string>? Roles, bool NeedsOrganisation = false);
+
+    private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
+    {
+        [SignedIn] = new(null),
+        [AnyRole] = new(Accounts.Roles.All),
+        [CanDesignWorkflows] = new([Accounts.Roles.Secretary, Accounts.Roles.Admin]),
+        [CanManageInstances] = new([Accounts.Roles.Secretary, Accounts.Roles.Admin]),
+        [CanCompleteTasksOfOwnOrganisation] = new([Accounts.Roles.Partner, Accounts.Roles.SteeringGroupMember, Accounts.Roles.Secretary], NeedsOrganisation: true),
+        [CanTakeSteeringDecisions] = new([Accounts.Roles.SteeringGroupMember]),
+        [CanViewMilestones] = new([Accounts.Roles.MinistryStaff, Accounts.Roles.Secretary, Accounts.Roles.SteeringGroupMember, Accounts.Roles.Admin]),
+        [CanManageDomain] = new([Accounts.Roles.Secretary, Accounts.Roles.Admin]),
+        [CanAdministerSystem] = new([Accounts.Roles.Admin]),
+    };
+
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(CanDesignWorkflows, p => p.RequireRole(Roles.Secretary, Roles.Admin));
-        options.AddPolicy(CanManageInstances, p => p.RequireRole(Roles.Secretary, Roles.Admin));
-        options.AddPolicy(CanCompleteTasksOfOwnOrganisation, p => p
-            .RequireRole(Roles.Partner, Roles.SteeringGroupMember, Roles.Secretary)
-            .RequireClaim(LsiClaimTypes.Organisation));
-        options.AddPolicy(CanTakeSteeringDecisions, p => p.RequireRole(Roles.SteeringGroupMember));
-        options.AddPolicy(CanViewMilestones, p => p.RequireRole(Roles.MinistryStaff, Roles.Secretary, Roles.SteeringGroupMember, Roles.Admin));
-        options.AddPolicy(CanManageDomain, p => p.RequireRole(Roles.Secretary, Roles.Admin));
-        options.AddPolicy(CanAdministerSystem, p => p.RequireRole(Roles.Admin));
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (name, rule) in Rules)
+        {
+            options.AddPolicy(name, policy =>
+            {
+                policy.RequireAuthenticatedUser();
+                if (rule.Roles is not null)
+                {
+                    policy.RequireRole(rule.Roles);
+                }
+                if (rule.NeedsOrganisation)
+                {
+                    policy.RequireClaim(LsiClaimTypes.Organisation);
+                }
+            });
+        }
+    }
+
+    /// <summary>Whether a person (not the system) may act under <paramref name="policy"/>.</summary>
+    public static bool Allows(string policy, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (policy == Public)
+        {
+            return true;
+        }
+        if (actor.IsAnonymous || actor.IsSystem)
+        {
+            return false;
+        }
+        var rule = Rules.TryGetValue(policy, out var found) ? found : throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown policy.");
+        return (rule.Roles is null || rule.Roles.Any(actor.IsInRole)) && (!rule.NeedsOrganisation || actor.Organisation is not null);
     }
 }

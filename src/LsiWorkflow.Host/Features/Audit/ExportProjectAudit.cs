@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Globalization;
 using System.Text;
 using LsiWorkflow.Domain;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Audit;
 
 /// <summary>The audit trail of one project as CSV (RFC 4180, UTF-8), for a reviewer checking the safeguards case by case.</summary>
-public sealed record ExportProjectAudit(Guid ProjectId) : IQuery<string>;
+[Allowed(Policies.AnyRole)]
+public sealed record ExportProjectAudit(Actor Actor, Guid ProjectId) : IQuery<string>, IActorMessage;
 
 public sealed class ExportProjectAuditHandler(LsiDbContext db) : IQueryHandler<ExportProjectAudit, string>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Reminders;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Commitments;
 
 /// <summary>Moves a commitment's due date (as agreed with parliament); its reminders move with it. A fulfilled commitment is refused.</summary>
-public sealed record ChangeCommitmentDueDate(Actor Actor, Guid CommitmentId, DateOnly DueOn, string? Reason) : ICommand<CommitmentView>;
+[Allowed(Policies.CanManageDomain)]
+public sealed record ChangeCommitmentDueDate(Actor Actor, Guid CommitmentId, DateOnly DueOn, string? Reason) : ICommand<CommitmentView>, IActorMessage;
 
 public sealed class ChangeCommitmentDueDateHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<ChangeCommitmentDueDate, CommitmentView>
 {

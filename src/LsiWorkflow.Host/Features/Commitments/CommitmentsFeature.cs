@@ -17,8 +17,8 @@ public static class CommitmentsFeature
     {
         var commitments = app.MapRegisterGroup("/api/commitments", "Toezeggingen", Policies.CanViewMilestones);
 
-        commitments.MapGet("/", async (CommitmentStatus? status, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListCommitments(status), ct)))
+        commitments.MapGet("/", async (Actor actor, CommitmentStatus? status, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListCommitments(actor, status), ct)))
             .WithSummary("Toezeggingen aan de Kamer met uiterste datum, status en of ze te laat zijn.");
 
         commitments.MapPost("/{id:guid}/fulfil", async (Guid id, FulfilRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

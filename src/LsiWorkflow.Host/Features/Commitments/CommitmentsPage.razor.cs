@@ -9,7 +9,7 @@ public partial class CommitmentsPage
 
     protected override async Task OnInitializedAsync()
     {
-        commitments = await QueryAsync(new ListCommitments());
+        commitments = await QueryAsync(actor => new ListCommitments(actor));
         counts = Tally.Commitments(commitments);
     }
 }

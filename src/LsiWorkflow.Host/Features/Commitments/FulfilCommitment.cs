@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Reminders;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Commitments;
 
 /// <summary>Fulfilled today unless a day is given; a day in the future is refused, that would be a promise, not a fact.</summary>
-public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason) : ICommand<CommitmentView>;
+[Allowed(Policies.CanManageDomain)]
+public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason) : ICommand<CommitmentView>, IActorMessage;
 
 public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<FulfilCommitment, CommitmentView>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -27,7 +28,8 @@ public sealed record CommitmentView(
         new(c.Id, c.Text, c.SourceLetter, c.DueOn, c.Status, c.FulfilledOn, c.IsLate(today), c.Status == CommitmentStatus.Open ? outstanding ?? [] : []);
 }
 
-public sealed record ListCommitments(CommitmentStatus? Status = null) : IQuery<IReadOnlyList<CommitmentView>>;
+[Allowed(Policies.CanViewMilestones)]
+public sealed record ListCommitments(Actor Actor, CommitmentStatus? Status = null) : IQuery<IReadOnlyList<CommitmentView>>, IActorMessage;
 
 public sealed class ListCommitmentsHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<ListCommitments, IReadOnlyList<CommitmentView>>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -19,7 +20,8 @@ public sealed record CovenantView(
 public sealed record SignatoryView(string Organisation, string Name, DateOnly SignedOn);
 
 /// <summary>One version by year, or else the one in force: the newest signed version.</summary>
-public sealed record GetCovenant(int? VersionYear = null) : IQuery<CovenantView>;
+[Allowed(Policies.AnyRole)]
+public sealed record GetCovenant(Actor Actor, int? VersionYear = null) : IQuery<CovenantView>, IActorMessage;
 
 public sealed class GetCovenantHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<GetCovenant, CovenantView>
 {

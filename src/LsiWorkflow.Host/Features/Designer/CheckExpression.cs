@@ -1,3 +1,5 @@
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Runtime;
 using Mediator;
@@ -10,7 +12,8 @@ public sealed record ExpressionCheck(string? Error)
 }
 
 /// <summary>Checks a Scriban expression or template as the designer types it, with the engine's own parser.</summary>
-public sealed record CheckExpression(string Source, bool IsTemplate) : IQuery<ExpressionCheck>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record CheckExpression(Actor Actor, string Source, bool IsTemplate) : IQuery<ExpressionCheck>, IActorMessage;
 
 public sealed class CheckExpressionHandler(EngineServices engine) : IQueryHandler<CheckExpression, ExpressionCheck>
 {

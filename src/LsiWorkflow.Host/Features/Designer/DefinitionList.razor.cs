@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Shared.UseCases;
 using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Components;
@@ -6,7 +7,7 @@ namespace LsiWorkflow.Host.Features.Designer;
 
 public partial class DefinitionList
 {
-    [Inject] private IMediator Mediator { get; set; } = null!;
+    [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -18,7 +19,7 @@ public partial class DefinitionList
 
     private bool CanCreate => !string.IsNullOrWhiteSpace(newName) && newId is not null && IdPattern().IsMatch(newId.Trim()) && !newIdTaken;
 
-    protected override async Task OnInitializedAsync() => definitions = await Mediator.Send(new ListDefinitions());
+    protected override async Task OnInitializedAsync() => definitions = await UseCases.SendAsync(me => new ListDefinitions(me));
 
     private void Create() =>
         Navigation.NavigateTo($"designer/{Uri.EscapeDataString(newId!.Trim())}?name={Uri.EscapeDataString(newName!.Trim())}");

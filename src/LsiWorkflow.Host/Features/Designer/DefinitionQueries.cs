@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Designer;
 
 /// <summary>The activity types, for the designer's palette and property panel.</summary>
-public sealed record ListActivityDescriptors : IQuery<IReadOnlyList<ActivityDescriptor>>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record ListActivityDescriptors(Actor Actor) : IQuery<IReadOnlyList<ActivityDescriptor>>, IActorMessage;
 
 public sealed class ListActivityDescriptorsHandler(EngineServices engine) : IQueryHandler<ListActivityDescriptors, IReadOnlyList<ActivityDescriptor>>
 {
@@ -19,7 +21,8 @@ public sealed class ListActivityDescriptorsHandler(EngineServices engine) : IQue
 }
 
 /// <summary>Checks a definition without saving it: every problem at once, with its JSON path.</summary>
-public sealed record ValidateDefinition(string Json) : IQuery<ValidationResult>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record ValidateDefinition(Actor Actor, string Json) : IQuery<ValidationResult>, IActorMessage;
 
 public sealed class ValidateDefinitionHandler(EngineServices engine) : IQueryHandler<ValidateDefinition, ValidationResult>
 {
@@ -29,7 +32,8 @@ public sealed class ValidateDefinitionHandler(EngineServices engine) : IQueryHan
 
 public sealed record DefinitionSummary(string DefinitionId, string Name, int? PublishedVersion, bool HasDraft, int? DraftVersion, DateTimeOffset UpdatedAt);
 
-public sealed record ListDefinitions : IQuery<IReadOnlyList<DefinitionSummary>>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record ListDefinitions(Actor Actor) : IQuery<IReadOnlyList<DefinitionSummary>>, IActorMessage;
 
 public sealed class ListDefinitionsHandler(LsiDbContext db) : IQueryHandler<ListDefinitions, IReadOnlyList<DefinitionSummary>>
 {
@@ -57,7 +61,8 @@ public sealed record DefinitionVersionInfo(int Version, DefinitionStatus Status,
 public sealed record DefinitionDetails(string DefinitionId, string Name, int Version, DefinitionStatus Status, string Json, uint RowVersion, IReadOnlyList<DefinitionVersionInfo> Versions);
 
 /// <summary>One version of a definition; without a version the draft if there is one, else the latest published.</summary>
-public sealed record GetDefinition(string DefinitionId, int? Version = null) : IQuery<DefinitionDetails>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record GetDefinition(Actor Actor, string DefinitionId, int? Version = null) : IQuery<DefinitionDetails>, IActorMessage;
 
 public sealed class GetDefinitionHandler(LsiDbContext db) : IQueryHandler<GetDefinition, DefinitionDetails>
 {

@@ -15,7 +15,7 @@ public partial class DefinitionVersionsPage
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
-    [Inject] private IMediator Mediator { get; set; } = null!;
+    [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
     private DefinitionDetails? details;
     private int? from;
@@ -37,7 +37,7 @@ public partial class DefinitionVersionsPage
     {
         try
         {
-            details = await Mediator.Send(new GetDefinition(DefinitionId));
+            details = await UseCases.SendAsync(me => new GetDefinition(me, DefinitionId));
         }
         catch (NotFoundException ex)
         {
@@ -45,7 +45,7 @@ public partial class DefinitionVersionsPage
         }
     }
 
-    private async Task CompareAsync() => changes = await Mediator.Send(new CompareVersions(DefinitionId, from!.Value, to!.Value));
+    private async Task CompareAsync() => changes = await UseCases.SendAsync(me => new CompareVersions(me, DefinitionId, from!.Value, to!.Value));
 
     private async Task RollBackAsync(int version)
     {
@@ -53,7 +53,7 @@ public partial class DefinitionVersionsPage
         try
         {
             var draft = details!.Status == DefinitionStatus.Draft ? details.RowVersion : (uint?)null;
-            var saved = await Mediator.Send(new RollBackDefinition(DefinitionId, version, draft, Actor.From((await AuthenticationState).User)));
+            var saved = await UseCases.SendAsync(new RollBackDefinition(DefinitionId, version, draft, Actor.From((await AuthenticationState).User)));
             await LoadAsync();
             changes = null;
             Show(string.Format(CultureInfo.CurrentCulture, L["Designer.RolledBack"], version, saved.Version), error: false);

@@ -16,15 +16,15 @@ public static class DesignerFeature
     public static IEndpointRouteBuilder MapDesigner(this IEndpointRouteBuilder app)
     {
         var designer = app.MapGroup("/api/workflows").WithTags("Werkstromen").RequireAuthorization(Policies.CanDesignWorkflows);
-        designer.MapGet("/activity-types", (IMediator m, CancellationToken ct) => m.Send(new ListActivityDescriptors(), ct))
+        designer.MapGet("/activity-types", (Actor actor, IMediator m, CancellationToken ct) => m.Send(new ListActivityDescriptors(actor), ct))
             .WithSummary("De activiteitsoorten met hun eigenschappen en uitkomsten (voor de ontwerper).");
-        designer.MapPost("/validate", async (JsonElement definition, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new ValidateDefinition(definition.GetRawText()), ct)))
+        designer.MapPost("/validate", async (Actor actor, JsonElement definition, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ValidateDefinition(actor, definition.GetRawText()), ct)))
             .WithSummary("Controleert een werkstroom zonder op te slaan; alle problemen met hun JSON-pad.");
-        designer.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(), ct))
+        designer.MapGet("/", (Actor actor, IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(actor), ct))
             .WithSummary("Alle werkstromen met hun gepubliceerde versie en concept.");
-        designer.MapGet("/{definitionId}", (string definitionId, int? version, IMediator m, CancellationToken ct) =>
-                m.Send(new GetDefinition(definitionId, version), ct))
+        designer.MapGet("/{definitionId}", (Actor actor, string definitionId, int? version, IMediator m, CancellationToken ct) =>
+                m.Send(new GetDefinition(actor, definitionId, version), ct))
             .WithSummary("Eén versie van een werkstroom (zonder versie: het concept, anders de laatst gepubliceerde).");
         designer.MapPut("/drafts", async (SaveDraftBody body, Actor actor, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SaveDraft(body.Definition.GetRawText(), body.RowVersion, actor), ct)))

@@ -29,7 +29,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
-    [Inject] private IMediator Mediator { get; set; } = null!;
+    [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = null!;
 
@@ -70,7 +70,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        canvas = CanvasFactory.Create(await Mediator.Send(new ListActivityDescriptors()), readOnly: false);
+        canvas = CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: false);
         var diagram = canvas.Diagram;
         diagram.Nodes.Added += node => node.Moved += OnMoved;
         diagram.Nodes.Removed += _ => Changed();
@@ -87,7 +87,7 @@ public partial class DesignerPage : IAsyncDisposable
         WorkflowDefinition definition;
         try
         {
-            var details = await Mediator.Send(new GetDefinition(DefinitionId));
+            var details = await UseCases.SendAsync(me => new GetDefinition(me, DefinitionId));
             definition = DefinitionSerializer.Parse(details.Json);
             Loaded(details.RowVersion, details.Version, details.Status);
         }
@@ -157,7 +157,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     private async Task ValidateAsync(string json)
     {
-        validation = await Mediator.Send(new ValidateDefinition(json));
+        validation = await UseCases.SendAsync(me => new ValidateDefinition(me, json));
         foreach (var node in canvas!.Activities)
         {
             var problems = validation.Problems.Where(p => p.ActivityId == node.ActivityId).Select(p => p.Message).ToList();
@@ -384,7 +384,7 @@ public partial class DesignerPage : IAsyncDisposable
         try
         {
             var json = history.Current;
-            var saved = await Mediator.Send(new SaveDraft(json, rowVersion, await ActorAsync()));
+            var saved = await UseCases.SendAsync(new SaveDraft(json, rowVersion, await ActorAsync()));
             Loaded(saved.RowVersion, saved.Version, DefinitionStatus.Draft);
             savedJson = json;
             Show(string.Format(CultureInfo.CurrentCulture, L["Designer.Saved"], saved.Version), error: false);
@@ -410,8 +410,8 @@ public partial class DesignerPage : IAsyncDisposable
         busy = true;
         try
         {
-            var published = await Mediator.Send(new PublishDefinition(DefinitionId, await ActorAsync()));
-            var details = await Mediator.Send(new GetDefinition(DefinitionId, published.Version));
+            var published = await UseCases.SendAsync(new PublishDefinition(DefinitionId, await ActorAsync()));
+            var details = await UseCases.SendAsync(me => new GetDefinition(me, DefinitionId, published.Version));
             Loaded(details.RowVersion, details.Version, details.Status);
             Show(string.Format(CultureInfo.CurrentCulture, L["Designer.PublishedMessage"], published.Version), error: false);
         }
@@ -465,7 +465,7 @@ public partial class DesignerPage : IAsyncDisposable
     {
         try
         {
-            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, null, Input: dryRunInputs is null ? null : TestInput())));
+            ShowDryRun(await UseCases.SendAsync(me => new DryRunStep(me, history.Current, null, Input: dryRunInputs is null ? null : TestInput())));
             dryRunInputs = null;
         }
         catch (UseCaseException ex)
@@ -478,7 +478,7 @@ public partial class DesignerPage : IAsyncDisposable
     {
         try
         {
-            ShowDryRun(await Mediator.Send(new DryRunStep(history.Current, dryRun!.StateJson, task.BookmarkId, task.TaskId, outcome)));
+            ShowDryRun(await UseCases.SendAsync(me => new DryRunStep(me, history.Current, dryRun!.StateJson, task.BookmarkId, task.TaskId, outcome)));
         }
         catch (UseCaseException ex)
         {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using LsiWorkflow.Engine.Activities;
@@ -24,8 +25,9 @@ public sealed record DryRunState(
 /// Runs a draft in memory with the engine's runner: no database, no services, and every effect (tasks, mail, timers)
 /// discarded. Without a state it starts; with one it completes a waiting task with the chosen outcome.
 /// </summary>
-public sealed record DryRunStep(string DefinitionJson, string? StateJson, Guid? BookmarkId = null, Guid? TaskId = null, string? Outcome = null, JsonObject? Input = null)
-    : IQuery<DryRunState>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record DryRunStep(Actor Actor, string DefinitionJson, string? StateJson, Guid? BookmarkId = null, Guid? TaskId = null, string? Outcome = null, JsonObject? Input = null)
+    : IQuery<DryRunState>, IActorMessage;
 
 public sealed class DryRunStepHandler(EngineServices engine, TimeProvider time) : IQueryHandler<DryRunStep, DryRunState>
 {

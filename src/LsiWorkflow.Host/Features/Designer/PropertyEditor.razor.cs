@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Shared.UseCases;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public partial class PropertyEditor
     /// <summary>The names an expression here may use, offered to insert.</summary>
     [Parameter] public IReadOnlyList<VariableInReach> InReach { get; set; } = [];
 
-    [Inject] private IMediator Mediator { get; set; } = null!;
+    [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
     private string? text;
     private double? number;
@@ -103,7 +104,7 @@ public partial class PropertyEditor
         };
         if (Mode is EditorMode.Expression or EditorMode.Template && !string.IsNullOrEmpty(text))
         {
-            error = (await Mediator.Send(new CheckExpression(text, Mode == EditorMode.Template))).Error;
+            error = (await UseCases.SendAsync(me => new CheckExpression(me, text, Mode == EditorMode.Template))).Error;
         }
     }
 
@@ -133,11 +134,11 @@ public partial class PropertyEditor
             switch (Mode)
             {
                 case EditorMode.Expression:
-                    error = (await Mediator.Send(new CheckExpression(value, IsTemplate: false))).Error;
+                    error = (await UseCases.SendAsync(me => new CheckExpression(me, value, IsTemplate: false))).Error;
                     node = IsExpressionValue ? new JsonObject { ["expr"] = value } : JsonValue.Create(value);
                     break;
                 case EditorMode.Template:
-                    error = (await Mediator.Send(new CheckExpression(value, IsTemplate: true))).Error;
+                    error = (await UseCases.SendAsync(me => new CheckExpression(me, value, IsTemplate: true))).Error;
                     node = JsonValue.Create(value);
                     break;
                 case EditorMode.Lines:

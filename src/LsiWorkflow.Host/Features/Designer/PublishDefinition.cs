@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
@@ -14,7 +15,8 @@ public sealed record DefinitionPublished(string DefinitionId, int Version, DateT
 /// Freezes the draft as a published version. Running instances stay on their own version; a recurring
 /// definition's schedule is replaced by the new version's (publishing twice leaves one schedule).
 /// </summary>
-public sealed record PublishDefinition(string DefinitionId, Actor Actor) : ICommand<DefinitionPublished>;
+[Allowed(Policies.CanDesignWorkflows, System = true)]
+public sealed record PublishDefinition(string DefinitionId, Actor Actor) : ICommand<DefinitionPublished>, IActorMessage;
 
 public sealed class PublishDefinitionHandler(LsiDbContext db, EngineServices engine, DueTimers timers, IWorkflowScheduler scheduler, TimeProvider time)
     : ICommandHandler<PublishDefinition, DefinitionPublished>
@@ -45,7 +47,8 @@ public sealed class PublishDefinitionHandler(LsiDbContext db, EngineServices eng
 }
 
 /// <summary>Withdraws a published version: no new instances start on it; running ones finish on it.</summary>
-public sealed record RetractDefinition(string DefinitionId, int Version, Actor Actor) : ICommand<DefinitionPublished>;
+[Allowed(Policies.CanDesignWorkflows)]
+public sealed record RetractDefinition(string DefinitionId, int Version, Actor Actor) : ICommand<DefinitionPublished>, IActorMessage;
 
 public sealed class RetractDefinitionHandler(LsiDbContext db, DueTimers timers, IWorkflowScheduler scheduler, TimeProvider time)
     : ICommandHandler<RetractDefinition, DefinitionPublished>

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Features.Reporting;
@@ -16,7 +17,8 @@ public sealed record DraftSaved(string DefinitionId, int Version, uint RowVersio
 /// Saves a definition as the draft of its id. Nothing invalid is saved. To replace an existing draft the caller
 /// passes the row version it read, so two secretaries editing one draft cannot overwrite each other unseen.
 /// </summary>
-public sealed record SaveDraft(string Json, uint? ExpectedRowVersion, Actor Actor) : ICommand<DraftSaved>;
+[Allowed(Policies.CanDesignWorkflows, System = true)]
+public sealed record SaveDraft(string Json, uint? ExpectedRowVersion, Actor Actor) : ICommand<DraftSaved>, IActorMessage;
 
 public sealed class SaveDraftHandler(LsiDbContext db, EngineServices engine, TimeProvider time) : ICommandHandler<SaveDraft, DraftSaved>
 {

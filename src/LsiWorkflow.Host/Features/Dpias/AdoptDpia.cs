@@ -1,10 +1,12 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 
 namespace LsiWorkflow.Host.Features.Dpias;
 
-public sealed record AdoptDpia(Actor Actor, Guid DpiaId, string? Reason) : ICommand<DpiaView>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record AdoptDpia(Actor Actor, Guid DpiaId, string? Reason) : ICommand<DpiaView>, IActorMessage;
 
 public sealed class AdoptDpiaHandler(DpiaChanges dpias, IPublisher publisher) : ICommandHandler<AdoptDpia, DpiaView>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Dpias;
 
 /// <summary>A partner approves on behalf of their own organisation, taken from the sign-in, never from the request.</summary>
-public sealed record ApproveDpia(Actor Actor, Guid DpiaId, string? Reason) : ICommand<DpiaView>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ApproveDpia(Actor Actor, Guid DpiaId, string? Reason) : ICommand<DpiaView>, IActorMessage;
 
 public sealed class ApproveDpiaHandler(LsiDbContext db, DpiaChanges dpias) : ICommandHandler<ApproveDpia, DpiaView>
 {

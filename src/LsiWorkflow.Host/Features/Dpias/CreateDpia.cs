@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Dpias;
 
 /// <summary>A joint DPIA has no project; a format DPIA belongs to exactly one project.</summary>
-public sealed record CreateDpia(Actor Actor, DpiaKind Kind, string Title, Guid? ProjectId, string? Reason) : ICommand<DpiaView>;
+[Allowed(Policies.CanManageDomain)]
+public sealed record CreateDpia(Actor Actor, DpiaKind Kind, string Title, Guid? ProjectId, string? Reason) : ICommand<DpiaView>, IActorMessage;
 
 public sealed class CreateDpiaHandler(LsiDbContext db, AuditTrail audit, DpiaChanges dpias) : ICommandHandler<CreateDpia, DpiaView>
 {

@@ -47,7 +47,7 @@ public sealed class DpiaStepActivity : DomainActivity
         var dpiaId = RequireId(DpiaId, "dpiaId");
         var actor = ActorOf(context);
         var ct = context.CancellationToken;
-        var dpia = await SendAsync(context, sender => sender.Send(new GetDpia(dpiaId), ct));
+        var dpia = await SendAsync(context, sender => sender.Send(new GetDpia(actor, dpiaId), ct));
         switch (Step)
         {
             case Submit when dpia.Status == DpiaStatus.Draft:

@@ -19,12 +19,12 @@ public static class DpiasFeature
     {
         var dpias = app.MapRegisterGroup("/api/dpias", "DPIA's");
 
-        dpias.MapGet("/", async (DpiaKind? kind, Guid? projectId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListDpias(kind, projectId), ct)))
+        dpias.MapGet("/", async (Actor actor, DpiaKind? kind, Guid? projectId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListDpias(actor, kind, projectId), ct)))
             .WithSummary("Het DPIA-register: gezamenlijke en format-DPIA's met status, goedkeuringen en verzending naar de Kamer.");
 
-        dpias.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetDpia(id), ct)))
+        dpias.MapGet("/{id:guid}", async (Actor actor, Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetDpia(actor, id), ct)))
             .WithSummary("Eén DPIA met status, goedkeuringen per organisatie en verzending naar de Kamer.");
 
         dpias.MapPost("/", async Task<Created<DpiaView>> (CreateDpiaRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Dpias;
 
-public sealed record GetDpia(Guid DpiaId) : IQuery<DpiaView>;
+[Allowed(Policies.AnyRole, System = true)]
+public sealed record GetDpia(Actor Actor, Guid DpiaId) : IQuery<DpiaView>, IActorMessage;
 
 public sealed class GetDpiaHandler(LsiDbContext db, DpiaChanges dpias) : IQueryHandler<GetDpia, DpiaView>
 {

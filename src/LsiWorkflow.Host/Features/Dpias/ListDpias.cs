@@ -1,3 +1,5 @@
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
 using Mediator;
@@ -5,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Dpias;
 
-public sealed record ListDpias(DpiaKind? Kind = null, Guid? ProjectId = null) : IQuery<IReadOnlyList<DpiaView>>;
+[Allowed(Policies.AnyRole)]
+public sealed record ListDpias(Actor Actor, DpiaKind? Kind = null, Guid? ProjectId = null) : IQuery<IReadOnlyList<DpiaView>>, IActorMessage;
 
 public sealed class ListDpiasHandler(LsiDbContext db, DpiaChanges dpias) : IQueryHandler<ListDpias, IReadOnlyList<DpiaView>>
 {

@@ -1,9 +1,11 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 
 namespace LsiWorkflow.Host.Features.Dpias;
 
-public sealed record SubmitDpiaForReview(Actor Actor, Guid DpiaId, string? Reason) : ICommand<DpiaView>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record SubmitDpiaForReview(Actor Actor, Guid DpiaId, string? Reason) : ICommand<DpiaView>, IActorMessage;
 
 public sealed class SubmitDpiaForReviewHandler(DpiaChanges dpias) : ICommandHandler<SubmitDpiaForReview, DpiaView>
 {

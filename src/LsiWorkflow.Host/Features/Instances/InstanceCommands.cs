@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Features.Dpias;
@@ -16,7 +17,8 @@ public sealed record InstanceChanged(Guid InstanceId, string Status);
 /// Starts an instance of the latest (or a given) published version. A caller that names the instance id can
 /// repeat the start safely (say, after its connection dropped): a second start with that id does nothing.
 /// </summary>
-public sealed record StartInstance(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationKey, Actor Actor, Guid? InstanceId = null) : ICommand<InstanceChanged>;
+[Allowed(Policies.CanManageInstances)]
+public sealed record StartInstance(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationKey, Actor Actor, Guid? InstanceId = null) : ICommand<InstanceChanged>, IActorMessage;
 
 public sealed class StartInstanceHandler(DurableRuntime runtime) : ICommandHandler<StartInstance, InstanceChanged>
 {
@@ -40,7 +42,8 @@ public sealed record EventRaised(string EventName, string? CorrelationKey, int I
 /// A domain event (e.g. <c>DpiaCompleted</c>) resumes every instance waiting for it with that correlation key.
 /// Raising it twice resumes nothing the second time: the bookmarks are gone.
 /// </summary>
-public sealed record RaiseEvent(string EventName, string? CorrelationKey, JsonNode? Payload, Actor Actor) : ICommand<EventRaised>;
+[Allowed(Policies.CanManageInstances, System = true)]
+public sealed record RaiseEvent(string EventName, string? CorrelationKey, JsonNode? Payload, Actor Actor) : ICommand<EventRaised>, IActorMessage;
 
 public sealed class RaiseEventHandler(DurableRuntime runtime) : ICommandHandler<RaiseEvent, EventRaised>
 {
@@ -52,7 +55,8 @@ public sealed class RaiseEventHandler(DurableRuntime runtime) : ICommandHandler<
 }
 
 /// <summary>Ends an instance with its open tasks and timers; the reason is kept in the journal.</summary>
-public sealed record CancelInstance(Guid InstanceId, string Reason, Actor Actor) : ICommand<InstanceChanged>;
+[Allowed(Policies.CanManageInstances)]
+public sealed record CancelInstance(Guid InstanceId, string Reason, Actor Actor) : ICommand<InstanceChanged>, IActorMessage;
 
 public sealed class CancelInstanceHandler(DurableRuntime runtime) : ICommandHandler<CancelInstance, InstanceChanged>
 {
@@ -72,7 +76,8 @@ public sealed class CancelInstanceHandler(DurableRuntime runtime) : ICommandHand
 }
 
 /// <summary>Retries the activity of an incident; the instance continues from there.</summary>
-public sealed record RetryIncident(Guid InstanceId, Guid IncidentId, Actor Actor) : ICommand<InstanceChanged>;
+[Allowed(Policies.CanManageInstances)]
+public sealed record RetryIncident(Guid InstanceId, Guid IncidentId, Actor Actor) : ICommand<InstanceChanged>, IActorMessage;
 
 public sealed class RetryIncidentHandler(DurableRuntime runtime) : ICommandHandler<RetryIncident, InstanceChanged>
 {

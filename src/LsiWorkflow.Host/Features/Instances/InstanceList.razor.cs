@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Shared.UseCases;
 using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
@@ -9,7 +10,7 @@ namespace LsiWorkflow.Host.Features.Instances;
 
 public partial class InstanceList
 {
-    [Inject] private IMediator Mediator { get; set; } = null!;
+    [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
     private IReadOnlyList<DefinitionSummary> definitions = [];
     private IReadOnlyList<InstanceSummary> instances = [];
@@ -21,12 +22,12 @@ public partial class InstanceList
 
     protected override async Task OnInitializedAsync()
     {
-        definitions = await Mediator.Send(new ListDefinitions());
+        definitions = await UseCases.SendAsync(me => new ListDefinitions(me));
         await SearchAsync();
     }
 
     private async Task SearchAsync() =>
-        instances = await Mediator.Send(new ListInstances(definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200, WaitingOn: waitingOn));
+        instances = await UseCases.SendAsync(me => new ListInstances(me, definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200, WaitingOn: waitingOn));
 
     /// <summary>A date picked in the browser means that day in the Netherlands.</summary>
     private static DateTimeOffset? Day(string? date)

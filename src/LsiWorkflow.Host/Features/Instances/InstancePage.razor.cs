@@ -13,7 +13,7 @@ public partial class InstancePage
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
-    [Inject] private IMediator Mediator { get; set; } = null!;
+    [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
     private InstanceDetails? details;
     private DefinitionCanvas? canvas;
@@ -28,10 +28,10 @@ public partial class InstancePage
 
     private async Task LoadAsync()
     {
-        details = await Mediator.Send(new GetInstance(InstanceId));
-        var definition = await Mediator.Send(new GetDefinition(details.Instance.DefinitionId, details.Instance.DefinitionVersion));
+        details = await UseCases.SendAsync(me => new GetInstance(me, InstanceId));
+        var definition = await UseCases.SendAsync(me => new GetDefinition(me, details.Instance.DefinitionId, details.Instance.DefinitionVersion));
         definitionName = definition.Name;
-        canvas ??= CanvasFactory.Create(await Mediator.Send(new ListActivityDescriptors()), readOnly: true);
+        canvas ??= CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: true);
         canvas.Load(Engine.Definitions.DefinitionSerializer.Parse(definition.Json));
         CanvasFactory.Lock(canvas);
         Mark(canvas, details);
@@ -60,7 +60,7 @@ public partial class InstancePage
     {
         try
         {
-            await Mediator.Send(command(Actor.From((await AuthenticationState).User)));
+            await UseCases.SendAsync(command(Actor.From((await AuthenticationState).User)));
             message = L[doneKey];
             messageIsError = false;
             cancelReason = null;

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -15,8 +16,9 @@ public sealed record InstanceSummary(Guid Id, string DefinitionId, int Definitio
 /// Instances, newest first, filtered by definition, status, start period and whom they wait on: an organisation code,
 /// role or user name that an open task of the instance is assigned to.
 /// </summary>
-public sealed record ListInstances(string? DefinitionId = null, string? Status = null, DateTimeOffset? StartedFrom = null, DateTimeOffset? StartedTo = null, int Skip = 0, int Take = 50, string? WaitingOn = null)
-    : IQuery<IReadOnlyList<InstanceSummary>>;
+[Allowed(Policies.CanManageInstances)]
+public sealed record ListInstances(Actor Actor, string? DefinitionId = null, string? Status = null, DateTimeOffset? StartedFrom = null, DateTimeOffset? StartedTo = null, int Skip = 0, int Take = 50, string? WaitingOn = null)
+    : IQuery<IReadOnlyList<InstanceSummary>>, IActorMessage;
 
 public sealed class ListInstancesHandler(LsiDbContext db) : IQueryHandler<ListInstances, IReadOnlyList<InstanceSummary>>
 {
@@ -67,7 +69,8 @@ public sealed record InstanceDetails(
     IReadOnlyList<JournalLine> Journal);
 
 /// <summary>Everything about one instance: where it waits, its variables, tasks, timers, incidents and journal.</summary>
-public sealed record GetInstance(Guid InstanceId) : IQuery<InstanceDetails>;
+[Allowed(Policies.CanManageInstances)]
+public sealed record GetInstance(Actor Actor, Guid InstanceId) : IQuery<InstanceDetails>, IActorMessage;
 
 public sealed class GetInstanceHandler(LsiDbContext db) : IQueryHandler<GetInstance, InstanceDetails>
 {

@@ -23,10 +23,10 @@ public static class InstancesFeature
                 return TypedResults.Created($"/api/instances/{started.InstanceId}", started);
             })
             .WithSummary("Start een instantie van de laatst gepubliceerde (of opgegeven) versie; met een eigen instanceId is opnieuw starten onschadelijk.");
-        instances.MapGet("/", (string? definitionId, string? status, DateTimeOffset? startedFrom, DateTimeOffset? startedTo, string? waitingOn, int? skip, int? take, IMediator m, CancellationToken ct) =>
-                m.Send(new ListInstances(definitionId, status, startedFrom, startedTo, skip ?? 0, take ?? 50, waitingOn), ct))
+        instances.MapGet("/", (Actor actor, string? definitionId, string? status, DateTimeOffset? startedFrom, DateTimeOffset? startedTo, string? waitingOn, int? skip, int? take, IMediator m, CancellationToken ct) =>
+                m.Send(new ListInstances(actor, definitionId, status, startedFrom, startedTo, skip ?? 0, take ?? 50, waitingOn), ct))
             .WithSummary("Instanties, nieuwste eerst; waitingOn filtert op de organisatie, rol of gebruiker van een open taak.");
-        instances.MapGet("/{instanceId:guid}", (Guid instanceId, IMediator m, CancellationToken ct) => m.Send(new GetInstance(instanceId), ct))
+        instances.MapGet("/{instanceId:guid}", (Actor actor, Guid instanceId, IMediator m, CancellationToken ct) => m.Send(new GetInstance(actor, instanceId), ct))
             .WithSummary("Eén instantie: waar zij wacht, variabelen, taken, timers, incidenten en journaal.");
         instances.MapPost("/{instanceId:guid}/cancel", async (Guid instanceId, CancelBody body, Actor actor, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new CancelInstance(instanceId, body.Reason, actor), ct)))

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Cooperation;
 using LsiWorkflow.Host.Features.Reporting;
@@ -39,8 +40,9 @@ public sealed record MilestoneView(
 /// Milestones by planned date, optionally of one subject, of one planned year, or concerning one organisation
 /// (by code: its projects' milestones and those that concern all partners).
 /// </summary>
-public sealed record ListMilestones(MilestoneSubject? Subject = null, Guid? SubjectId = null, int? Year = null, string? Organisation = null)
-    : IQuery<IReadOnlyList<MilestoneView>>;
+[Allowed(Policies.CanViewMilestones)]
+public sealed record ListMilestones(Actor Actor, MilestoneSubject? Subject = null, Guid? SubjectId = null, int? Year = null, string? Organisation = null)
+    : IQuery<IReadOnlyList<MilestoneView>>, IActorMessage;
 
 public sealed class ListMilestonesHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<ListMilestones, IReadOnlyList<MilestoneView>>
 {

@@ -21,8 +21,8 @@ public static class MilestonesFeature
     {
         var milestones = app.MapRegisterGroup("/api/milestones", "Mijlpalen", Policies.CanViewMilestones);
 
-        milestones.MapGet("/", async (MilestoneSubject? subject, Guid? subjectId, int? year, string? organisation, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListMilestones(subject, subjectId, year, organisation), ct)))
+        milestones.MapGet("/", async (Actor actor, MilestoneSubject? subject, Guid? subjectId, int? year, string? organisation, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMilestones(actor, subject, subjectId, year, organisation), ct)))
             .WithSummary("Mijlpalen met geplande en werkelijke datum en hun status met de regel erbij; te filteren op onderwerp, jaar en organisatie (code).");
 
         milestones.MapPost("/{id:guid}/reached", async (Guid id, ReachedRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

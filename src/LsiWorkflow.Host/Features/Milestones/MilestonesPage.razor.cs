@@ -46,12 +46,12 @@ public partial class MilestonesPage
     protected override async Task OnInitializedAsync()
     {
         today = Clock.Today();
-        var all = await QueryAsync(new ListMilestones());
+        var all = await QueryAsync(actor => new ListMilestones(actor));
         nextEvaluation = Tally.NextCovenantMilestone(all);
         organisations = [.. LsiWorkflow.Domain.Organisations.All().Select(o => o.Code)];
         try
         {
-            plan = await QueryAsync(new GetMultiYearPlan());
+            plan = await QueryAsync(actor => new GetMultiYearPlan(actor));
         }
         catch (NotFoundException)
         {
@@ -80,7 +80,7 @@ public partial class MilestonesPage
         await ReloadAsync();
     }
 
-    private async Task ReloadAsync() => milestones = await QueryAsync(new ListMilestones(Year: year, Organisation: organisation));
+    private async Task ReloadAsync() => milestones = await QueryAsync(actor => new ListMilestones(actor, Year: year, Organisation: organisation));
 
     private static bool IsCycleOrPlan(MilestoneView m) => m.Subject is MilestoneSubject.CovenantCycle or MilestoneSubject.MultiYearPlan;
 

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Reminders;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Milestones;
 
 /// <summary>Reached today unless a day is given. Reaching it twice is refused: the first date is what was reported.</summary>
-public sealed record RecordMilestoneReached(Actor Actor, Guid MilestoneId, DateOnly? ReachedOn, string? Reason) : ICommand<MilestoneView>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record RecordMilestoneReached(Actor Actor, Guid MilestoneId, DateOnly? ReachedOn, string? Reason) : ICommand<MilestoneView>, IActorMessage;
 
 public sealed class RecordMilestoneReachedHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<RecordMilestoneReached, MilestoneView>
 {

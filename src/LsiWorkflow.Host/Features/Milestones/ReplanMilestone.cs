@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Reminders;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Milestones;
 
 /// <summary>Moves a milestone's planned date; its reminders move with it. A reached milestone is refused.</summary>
-public sealed record ReplanMilestone(Actor Actor, Guid MilestoneId, DateOnly PlannedOn, string? Reason) : ICommand<MilestoneView>;
+[Allowed(Policies.CanManageDomain)]
+public sealed record ReplanMilestone(Actor Actor, Guid MilestoneId, DateOnly PlannedOn, string? Reason) : ICommand<MilestoneView>, IActorMessage;
 
 public sealed class ReplanMilestoneHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<ReplanMilestone, MilestoneView>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -9,7 +10,8 @@ namespace LsiWorkflow.Host.Features.Notifications;
 public sealed record NotificationItem(Guid Id, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 /// <summary>The actor's notifications, newest first.</summary>
-public sealed record ListNotifications(Actor Actor, bool UnreadOnly = false, int Take = 100) : IQuery<IReadOnlyList<NotificationItem>>;
+[Allowed(Policies.SignedIn)]
+public sealed record ListNotifications(Actor Actor, bool UnreadOnly = false, int Take = 100) : IQuery<IReadOnlyList<NotificationItem>>, IActorMessage;
 
 public sealed class ListNotificationsHandler(LsiDbContext db) : IQueryHandler<ListNotifications, IReadOnlyList<NotificationItem>>
 {
@@ -27,7 +29,8 @@ public sealed class ListNotificationsHandler(LsiDbContext db) : IQueryHandler<Li
 }
 
 /// <summary>How many of the actor's notifications are unread (the number on the bell).</summary>
-public sealed record CountUnreadNotifications(Actor Actor) : IQuery<int>;
+[Allowed(Policies.SignedIn)]
+public sealed record CountUnreadNotifications(Actor Actor) : IQuery<int>, IActorMessage;
 
 public sealed class CountUnreadNotificationsHandler(LsiDbContext db) : IQueryHandler<CountUnreadNotifications, int>
 {
@@ -36,7 +39,8 @@ public sealed class CountUnreadNotificationsHandler(LsiDbContext db) : IQueryHan
 }
 
 /// <summary>Marks one of the actor's notifications read, or all of them when no id is given.</summary>
-public sealed record MarkNotificationsRead(Guid? Id, Actor Actor) : ICommand<int>;
+[Allowed(Policies.SignedIn)]
+public sealed record MarkNotificationsRead(Guid? Id, Actor Actor) : ICommand<int>, IActorMessage;
 
 public sealed class MarkNotificationsReadHandler(LsiDbContext db, TimeProvider time) : ICommandHandler<MarkNotificationsRead, int>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
@@ -37,7 +38,8 @@ public sealed record NotificationSettingsView(string Language, bool DailyDigest)
 }
 
 /// <summary>The actor's notification settings, the defaults when they never chose.</summary>
-public sealed record GetNotificationSettings(Actor Actor) : IQuery<NotificationSettingsView>;
+[Allowed(Policies.SignedIn)]
+public sealed record GetNotificationSettings(Actor Actor) : IQuery<NotificationSettingsView>, IActorMessage;
 
 public sealed class GetNotificationSettingsHandler(LsiDbContext db, MailOptions options) : IQueryHandler<GetNotificationSettings, NotificationSettingsView>
 {
@@ -48,7 +50,8 @@ public sealed class GetNotificationSettingsHandler(LsiDbContext db, MailOptions 
 }
 
 /// <summary>Sets the actor's notification language (nl or en) and whether they want a daily digest instead of single mails.</summary>
-public sealed record SaveNotificationSettings(string Language, bool DailyDigest, Actor Actor) : ICommand<NotificationSettingsView>;
+[Allowed(Policies.SignedIn)]
+public sealed record SaveNotificationSettings(string Language, bool DailyDigest, Actor Actor) : ICommand<NotificationSettingsView>, IActorMessage;
 
 public sealed class SaveNotificationSettingsHandler(LsiDbContext db, TimeProvider time) : ICommandHandler<SaveNotificationSettings, NotificationSettingsView>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -43,7 +44,8 @@ public sealed record WorkAgreementView(Guid Id, string Title, string Text);
 public sealed record ProgressReportView(Guid Id, int Year, DateOnly PlannedOn, DateOnly? PublishedOn);
 
 /// <summary>One plan by id, or else the plan that covers this year (the newest when none does).</summary>
-public sealed record GetMultiYearPlan(Guid? PlanId = null) : IQuery<MultiYearPlanView>;
+[Allowed(Policies.AnyRole)]
+public sealed record GetMultiYearPlan(Actor Actor, Guid? PlanId = null) : IQuery<MultiYearPlanView>, IActorMessage;
 
 public sealed class GetMultiYearPlanHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<GetMultiYearPlan, MultiYearPlanView>
 {

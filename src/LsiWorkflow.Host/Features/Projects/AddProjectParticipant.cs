@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -5,8 +6,9 @@ using Mediator;
 
 namespace LsiWorkflow.Host.Features.Projects;
 
+[Allowed(Policies.CanManageDomain)]
 public sealed record AddProjectParticipant(Actor Actor, Guid ProjectId, string Organisation, bool SharesData, string? Reason)
-    : ICommand<ProjectDetails>;
+    : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class AddProjectParticipantHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<AddProjectParticipant, ProjectDetails>

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -6,7 +7,8 @@ using Mediator;
 namespace LsiWorkflow.Host.Features.Projects;
 
 /// <summary>A steering-group member adopts a project; the member is the one of the actor's own organisation.</summary>
-public sealed record AdoptProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>;
+[Allowed(Policies.CanTakeSteeringDecisions)]
+public sealed record AdoptProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class AdoptProjectHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<AdoptProject, ProjectDetails>

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
@@ -5,7 +6,8 @@ using Mediator;
 namespace LsiWorkflow.Host.Features.Projects;
 
 /// <summary>Needs an adopting steering-group member and a privacy protocol, and no forbidden data sharing.</summary>
-public sealed record ApproveProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record ApproveProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class ApproveProjectHandler(ProjectTransitions transitions) : ICommandHandler<ApproveProject, ProjectDetails>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
@@ -5,7 +6,8 @@ using Mediator;
 namespace LsiWorkflow.Host.Features.Projects;
 
 /// <summary>Only a started project closes; closing is never held back by the DPIA gates.</summary>
-public sealed record CloseProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record CloseProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class CloseProjectHandler(ProjectTransitions transitions) : ICommandHandler<CloseProject, ProjectDetails>
 {

@@ -1,10 +1,12 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 
 namespace LsiWorkflow.Host.Features.Projects;
 
-public sealed record GetProject(Guid ProjectId) : IQuery<ProjectDetails>;
+[Allowed(Policies.AnyRole, System = true)]
+public sealed record GetProject(Actor Actor, Guid ProjectId) : IQuery<ProjectDetails>, IActorMessage;
 
 public sealed class GetProjectHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<GetProject, ProjectDetails>
 {

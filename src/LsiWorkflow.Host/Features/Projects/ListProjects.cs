@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Projects;
 
-public sealed record ListProjects(ProjectStatus? Status = null, ProjectKind? Kind = null) : IQuery<IReadOnlyList<ProjectDetails>>;
+[Allowed(Policies.AnyRole)]
+public sealed record ListProjects(Actor Actor, ProjectStatus? Status = null, ProjectKind? Kind = null) : IQuery<IReadOnlyList<ProjectDetails>>, IActorMessage;
 
 public sealed class ListProjectsHandler(LsiDbContext db, TimeProvider clock) : IQueryHandler<ListProjects, IReadOnlyList<ProjectDetails>>
 {

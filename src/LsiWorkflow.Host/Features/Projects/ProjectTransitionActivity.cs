@@ -42,7 +42,7 @@ public sealed class ProjectTransitionActivity : DomainActivity
 
         var project = await SendAsync(context, async sender =>
         {
-            var current = await sender.Send(new GetProject(projectId), context.CancellationToken);
+            var current = await sender.Send(new GetProject(actor, projectId), context.CancellationToken);
             if (current.Status == target)
             {
                 return current;

@@ -27,12 +27,12 @@ public static class ProjectsFeature
     {
         var projects = app.MapRegisterGroup("/api/projects", "Projecten");
 
-        projects.MapGet("/", async (ProjectStatus? status, ProjectKind? kind, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListProjects(status, kind), ct)))
+        projects.MapGet("/", async (Actor actor, ProjectStatus? status, ProjectKind? kind, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListProjects(actor, status, kind), ct)))
             .WithSummary("Alle projecten met hun status en wat de poortregels van de volgende stap nu zeggen.");
 
-        projects.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetProject(id), ct)))
+        projects.MapGet("/{id:guid}", async (Actor actor, Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetProject(actor, id), ct)))
             .WithSummary("Eén project met deelnemers, adoptie, privacyprotocol, DPIA en de redenen die de volgende stap tegenhouden.");
 
         projects.MapPost("/", async Task<Created<ProjectDetails>> (ProposeProjectRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
@@ -83,9 +83,9 @@ public static class ProjectsFeature
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Wijst een voorgesteld of goedgekeurd project af, met reden.");
 
-        projects.MapGet("/{id:guid}/audit.csv", async (Guid id, ISender sender, CancellationToken ct) =>
+        projects.MapGet("/{id:guid}/audit.csv", async (Actor actor, Guid id, ISender sender, CancellationToken ct) =>
             {
-                var csv = await sender.Send(new ExportProjectAudit(id), ct);
+                var csv = await sender.Send(new ExportProjectAudit(actor, id), ct);
                 // With the byte-order mark, spreadsheet programs read the file as UTF-8 instead of guessing.
                 var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
                 return TypedResults.File(bytes, "text/csv; charset=utf-8", $"audit-project-{id}.csv");

@@ -10,7 +10,7 @@ public partial class ProjectsPage
 
     protected override async Task OnInitializedAsync()
     {
-        projects = await QueryAsync(new ListProjects());
+        projects = await QueryAsync(actor => new ListProjects(actor));
         byStatus = Tally.ProjectsByStatus(projects);
         byGate = Tally.ProjectsByGate(projects);
     }

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -7,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Projects;
 
+[Allowed(Policies.CanManageDomain)]
 public sealed record ProposeProject(Actor Actor, string Name, ProjectKind Kind, string? Municipality, Guid? MultiYearPlanId, string? Reason)
-    : ICommand<ProjectDetails>;
+    : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class ProposeProjectHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<ProposeProject, ProjectDetails>

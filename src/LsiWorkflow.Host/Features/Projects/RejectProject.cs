@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
@@ -5,7 +6,8 @@ using Mediator;
 namespace LsiWorkflow.Host.Features.Projects;
 
 /// <summary>A rejection always carries its reason: it is stored on the project and in the audit trail.</summary>
-public sealed record RejectProject(Actor Actor, Guid ProjectId, string Reason) : ICommand<ProjectDetails>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record RejectProject(Actor Actor, Guid ProjectId, string Reason) : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class RejectProjectHandler(ProjectTransitions transitions) : ICommandHandler<RejectProject, ProjectDetails>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -5,7 +6,8 @@ using Mediator;
 
 namespace LsiWorkflow.Host.Features.Projects;
 
-public sealed record SetPrivacyProtocol(Actor Actor, Guid ProjectId, string Reference, string? Reason) : ICommand<ProjectDetails>;
+[Allowed(Policies.CanManageDomain)]
+public sealed record SetPrivacyProtocol(Actor Actor, Guid ProjectId, string Reference, string? Reason) : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class SetPrivacyProtocolHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock)
     : ICommandHandler<SetPrivacyProtocol, ProjectDetails>

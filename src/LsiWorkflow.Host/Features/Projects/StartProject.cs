@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
@@ -5,7 +6,8 @@ using Mediator;
 namespace LsiWorkflow.Host.Features.Projects;
 
 /// <summary>The DPIA gates guard this step: a started project is never stopped by them afterwards.</summary>
-public sealed record StartProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record StartProject(Actor Actor, Guid ProjectId, string? Reason) : ICommand<ProjectDetails>, IActorMessage;
 
 public sealed class StartProjectHandler(ProjectTransitions transitions) : ICommandHandler<StartProject, ProjectDetails>
 {

@@ -1,3 +1,5 @@
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
 using Mediator;
@@ -23,7 +25,8 @@ public sealed record PublicationView(
 }
 
 /// <summary>Every publication, newest first, withdrawn ones included: a withdrawal is itself public.</summary>
-public sealed record ListPublications(string? Kind = null) : IQuery<IReadOnlyList<PublicationView>>;
+[Allowed(Policies.Public)]
+public sealed record ListPublications(Actor Actor, string? Kind = null) : IQuery<IReadOnlyList<PublicationView>>, IActorMessage;
 
 public sealed class ListPublicationsHandler(LsiDbContext db) : IQueryHandler<ListPublications, IReadOnlyList<PublicationView>>
 {

@@ -18,8 +18,8 @@ public static class PublicationsFeature
     {
         var publications = app.MapGroup("/api/publications").WithTags("Publicaties");
 
-        publications.MapGet("/", async (string? kind, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListPublications(kind), ct)))
+        publications.MapGet("/", async (Actor actor, string? kind, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListPublications(actor, kind), ct)))
             .AllowAnonymous()
             .WithSummary("Openbaar: gepubliceerde documenten, nieuwste eerst, ingetrokken documenten met datum en reden.");
 

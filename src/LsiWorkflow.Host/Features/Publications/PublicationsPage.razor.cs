@@ -7,7 +7,7 @@ public partial class PublicationsPage
 {
     private IReadOnlyList<PublicationView> publications = [];
 
-    protected override async Task OnInitializedAsync() => publications = await QueryAsync(new ListPublications());
+    protected override async Task OnInitializedAsync() => publications = await QueryAsync(actor => new ListPublications(actor));
 
     private static DateOnly Local(DateTimeOffset at) => DomainRules.DayInTheNetherlands(at);
 }

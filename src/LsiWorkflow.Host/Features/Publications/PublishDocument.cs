@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -11,7 +12,8 @@ namespace LsiWorkflow.Host.Features.Publications;
 /// Makes a document public now, for the UI, the API and the workflow step alike; returns the new publication's id.
 /// A caller that chooses the <paramref name="Id"/> (a workflow step) publishes once however often it repeats.
 /// </summary>
-public sealed record PublishDocument(string Title, string Kind, string? Summary, string? Reference, Actor Actor, Guid? Id = null) : ICommand<Guid>;
+[Allowed(Policies.CanManageDomain, System = true)]
+public sealed record PublishDocument(string Title, string Kind, string? Summary, string? Reference, Actor Actor, Guid? Id = null) : ICommand<Guid>, IActorMessage;
 
 public sealed class PublishDocumentHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<PublishDocument, Guid>
 {

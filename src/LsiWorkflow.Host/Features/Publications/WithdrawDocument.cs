@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Publications;
 
 /// <summary>Withdraws a publication; it stays listed with the date and the reason.</summary>
-public sealed record WithdrawDocument(Guid Id, string Reason, Actor Actor) : ICommand<PublicationView>;
+[Allowed(Policies.CanManageDomain)]
+public sealed record WithdrawDocument(Guid Id, string Reason, Actor Actor) : ICommand<PublicationView>, IActorMessage;
 
 public sealed class WithdrawDocumentHandler(LsiDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<WithdrawDocument, PublicationView>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Cooperation;
@@ -33,7 +34,8 @@ public sealed record FollowUpActionView(Guid Id, string Description, string? Own
 }
 
 /// <summary>One evaluation by id, or else the newest, with its recommendations in the letter's order (1; 2, 2a-2c; 3, 3a-3d; 4).</summary>
-public sealed record GetEvaluation(Guid? EvaluationId = null) : IQuery<EvaluationView>;
+[Allowed(Policies.AnyRole)]
+public sealed record GetEvaluation(Actor Actor, Guid? EvaluationId = null) : IQuery<EvaluationView>, IActorMessage;
 
 public sealed class GetEvaluationHandler(LsiDbContext db) : IQueryHandler<GetEvaluation, EvaluationView>
 {

@@ -15,12 +15,12 @@ public static class RecommendationsFeature
     {
         var evaluations = app.MapRegisterGroup("/api/evaluations", "Evaluaties");
 
-        evaluations.MapGet("/latest", async (ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetEvaluation(), ct)))
+        evaluations.MapGet("/latest", async (Actor actor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetEvaluation(actor), ct)))
             .WithSummary("De meest recente evaluatie van het convenant met aanbevelingen en acties.");
 
-        evaluations.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetEvaluation(id), ct)))
+        evaluations.MapGet("/{id:guid}", async (Actor actor, Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetEvaluation(actor, id), ct)))
             .WithSummary("Een evaluatie met aanbevelingen (genummerd als in de Kamerbrief) en de acties per aanbeveling.");
 
         evaluations.MapPut("/{id:guid}/actions/{actionId:guid}", async (Guid id, Guid actionId, FollowUpActionRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -14,7 +14,7 @@ public partial class RecommendationsPage
     {
         try
         {
-            evaluation = await QueryAsync(new GetEvaluation());
+            evaluation = await QueryAsync(actor => new GetEvaluation(actor));
         }
         catch (NotFoundException)
         {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Cooperation;
@@ -9,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Recommendations;
 
 /// <summary>Moves a follow-up action on: in progress, done (with an optional decision) or rejected (decision required).</summary>
+[Allowed(Policies.CanManageDomain)]
 public sealed record UpdateFollowUpAction(Actor Actor, Guid EvaluationId, Guid ActionId, FollowUpStatus Status, string? Decision, string? Reason)
-    : ICommand<FollowUpActionView>;
+    : ICommand<FollowUpActionView>, IActorMessage;
 
 public sealed class UpdateFollowUpActionHandler(LsiDbContext db, AuditTrail audit) : ICommandHandler<UpdateFollowUpAction, FollowUpActionView>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Commitments;
 using LsiWorkflow.Host.Features.Covenants;
@@ -60,18 +61,19 @@ public static class Tally
 }
 
 /// <summary>Gathers the ministry's figures from the same queries its pages use, so report, charts and lists agree.</summary>
-public sealed record GetProgressFigures : IQuery<ProgressFigures>;
+[Allowed(Policies.CanViewMilestones)]
+public sealed record GetProgressFigures(Actor Actor) : IQuery<ProgressFigures>, IActorMessage;
 
 public sealed class GetProgressFiguresHandler(ISender sender, LsiDbContext db, TimeProvider clock) : IQueryHandler<GetProgressFigures, ProgressFigures>
 {
     public async ValueTask<ProgressFigures> Handle(GetProgressFigures query, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow();
-        var covenant = await OrNull(sender.Send(new GetCovenant(), cancellationToken));
-        var milestones = await sender.Send(new ListMilestones(), cancellationToken);
-        var commitments = await sender.Send(new ListCommitments(), cancellationToken);
-        var evaluation = await OrNull(sender.Send(new GetEvaluation(), cancellationToken));
-        var projects = await sender.Send(new ListProjects(), cancellationToken);
+        var covenant = await OrNull(sender.Send(new GetCovenant(query.Actor), cancellationToken));
+        var milestones = await sender.Send(new ListMilestones(query.Actor), cancellationToken);
+        var commitments = await sender.Send(new ListCommitments(query.Actor), cancellationToken);
+        var evaluation = await OrNull(sender.Send(new GetEvaluation(query.Actor), cancellationToken));
+        var projects = await sender.Send(new ListProjects(query.Actor), cancellationToken);
         var overdue = await OverdueTasksAsync(at, cancellationToken);
 
         return new ProgressFigures(

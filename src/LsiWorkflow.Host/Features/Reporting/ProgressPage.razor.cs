@@ -9,5 +9,5 @@ public partial class ProgressPage
 
     private ProgressFigures? figures;
 
-    protected override async Task OnInitializedAsync() => figures = await QueryAsync(new GetProgressFigures());
+    protected override async Task OnInitializedAsync() => figures = await QueryAsync(actor => new GetProgressFigures(actor));
 }

@@ -1,3 +1,5 @@
+using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Host.Features.Accounts;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
@@ -13,13 +15,14 @@ using Mediator;
 namespace LsiWorkflow.Host.Features.Reporting;
 
 /// <summary>The Stand van de uitvoering as an HTML page with the numbers of this moment, printable to PDF from the browser.</summary>
-public sealed record RenderProgressReport : IQuery<string>;
+[Allowed(Policies.CanViewMilestones)]
+public sealed record RenderProgressReport(Actor Actor) : IQuery<string>, IActorMessage;
 
 public sealed class RenderProgressReportHandler(ISender sender, ReportTemplates templates) : IQueryHandler<RenderProgressReport, string>
 {
     public async ValueTask<string> Handle(RenderProgressReport query, CancellationToken cancellationToken)
     {
-        var figures = await sender.Send(new GetProgressFigures(), cancellationToken);
+        var figures = await sender.Send(new GetProgressFigures(query.Actor), cancellationToken);
         return templates.Render(ReportTemplates.ProgressReport, Model(figures), figures.At);
     }
 

@@ -20,29 +20,29 @@ public static class ReportingFeature
     {
         var exports = app.MapRegisterGroup("/api/exports", "Export", Policies.CanViewMilestones);
 
-        exports.MapGet("/milestones.csv", async (int? year, string? organisation, ISender sender, TimeProvider clock, CancellationToken ct) =>
-                File(ListExports.Milestones(await sender.Send(new ListMilestones(Year: year, Organisation: organisation), ct)), "mijlpalen", clock))
+        exports.MapGet("/milestones.csv", async (Actor actor, int? year, string? organisation, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Milestones(await sender.Send(new ListMilestones(actor, Year: year, Organisation: organisation), ct)), "mijlpalen", clock))
             .WithSummary("Mijlpalen met status en regel als CSV (UTF-8, puntkomma's).");
 
-        exports.MapGet("/agenda.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
-                File(ListExports.Agenda(await sender.Send(new GetMultiYearPlan(), ct)), "uitvoeringsagenda", clock))
+        exports.MapGet("/agenda.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Agenda(await sender.Send(new GetMultiYearPlan(actor), ct)), "uitvoeringsagenda", clock))
             .WithSummary("De uitvoeringsagenda van het meerjarenplan met status als CSV.");
 
-        exports.MapGet("/commitments.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
-                File(ListExports.Commitments(await sender.Send(new ListCommitments(), ct)), "toezeggingen", clock))
+        exports.MapGet("/commitments.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Commitments(await sender.Send(new ListCommitments(actor), ct)), "toezeggingen", clock))
             .WithSummary("Toezeggingen aan de Kamer met wat nog open staat als CSV.");
 
-        exports.MapGet("/recommendations.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
-                File(ListExports.Recommendations(await sender.Send(new GetEvaluation(), ct)), "aanbevelingen", clock))
+        exports.MapGet("/recommendations.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Recommendations(await sender.Send(new GetEvaluation(actor), ct)), "aanbevelingen", clock))
             .WithSummary("Aanbevelingen van de laatste evaluatie met de stand van hun acties als CSV.");
 
-        exports.MapGet("/projects.csv", async (ISender sender, TimeProvider clock, CancellationToken ct) =>
-                File(ListExports.Projects(await sender.Send(new ListProjects(), ct)), "projecten", clock))
+        exports.MapGet("/projects.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Projects(await sender.Send(new ListProjects(actor), ct)), "projecten", clock))
             .WithSummary("Het projectregister met poortstatus en redenen als CSV.");
 
         app.MapRegisterGroup("/api/reports", "Export", Policies.CanViewMilestones)
-            .MapGet("/progress", async (ISender sender, CancellationToken ct) =>
-                TypedResults.Content(await sender.Send(new RenderProgressReport(), ct), "text/html; charset=utf-8"))
+            .MapGet("/progress", async (Actor actor, ISender sender, CancellationToken ct) =>
+                TypedResults.Content(await sender.Send(new RenderProgressReport(actor), ct), "text/html; charset=utf-8"))
             .WithSummary("De Stand van de uitvoering als HTML met de cijfers van dit moment; af te drukken als PDF.");
 
         return app;

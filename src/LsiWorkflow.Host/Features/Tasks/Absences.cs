@@ -16,7 +16,8 @@ public sealed record AbsenceView(string UserName, string SubstituteUserName, Dat
 /// A person is away: the open tasks assigned to or claimed by them go to a substitute of the same
 /// organisation, each with a journal line in its instance. The person or a secretary records it.
 /// </summary>
-public sealed record StartAbsence(string UserName, string SubstituteUserName, Actor Actor) : ICommand<AbsenceView>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record StartAbsence(string UserName, string SubstituteUserName, Actor Actor) : ICommand<AbsenceView>, IActorMessage;
 
 public sealed class StartAbsenceHandler(LsiDbContext db, UserManager<LsiUser> users, TimeProvider time) : ICommandHandler<StartAbsence, AbsenceView>
 {
@@ -75,7 +76,8 @@ public sealed class StartAbsenceHandler(LsiDbContext db, UserManager<LsiUser> us
 }
 
 /// <summary>The person is back; tasks stay with the substitute, who can hand them back.</summary>
-public sealed record EndAbsence(string UserName, Actor Actor) : ICommand;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record EndAbsence(string UserName, Actor Actor) : ICommand, IActorMessage;
 
 public sealed class EndAbsenceHandler(LsiDbContext db, TimeProvider time) : ICommandHandler<EndAbsence>
 {
@@ -94,7 +96,8 @@ public sealed class EndAbsenceHandler(LsiDbContext db, TimeProvider time) : ICom
 }
 
 /// <summary>The current absence of a person, if any.</summary>
-public sealed record GetAbsence(string UserName) : IQuery<AbsenceView?>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record GetAbsence(Actor Actor, string UserName) : IQuery<AbsenceView?>, IActorMessage;
 
 public sealed class GetAbsenceHandler(LsiDbContext db) : IQueryHandler<GetAbsence, AbsenceView?>
 {

@@ -15,7 +15,8 @@ public sealed record DueDateChanged(Guid TaskId, DateTimeOffset DueAt, int Deadl
 /// The secretariat moves a task's due date; its pending reminders, due notice and escalation move with it
 /// by the same amount, in the same transaction. Deadlines that would now lie in the past fire at once.
 /// </summary>
-public sealed record ChangeTaskDueDate(Guid TaskId, DateTimeOffset DueAt, Actor Actor) : ICommand<DueDateChanged>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ChangeTaskDueDate(Guid TaskId, DateTimeOffset DueAt, Actor Actor) : ICommand<DueDateChanged>, IActorMessage;
 
 public sealed class ChangeTaskDueDateHandler(LsiDbContext db, IWorkflowScheduler scheduler, TimeProvider time) : ICommandHandler<ChangeTaskDueDate, DueDateChanged>
 {

@@ -9,7 +9,8 @@ using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 namespace LsiWorkflow.Host.Features.Tasks;
 
 /// <summary>A person of the organisation takes a task on, so colleagues see it is being handled and cannot decide it.</summary>
-public sealed record ClaimTask(Guid TaskId, Actor Actor) : ICommand;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ClaimTask(Guid TaskId, Actor Actor) : ICommand, IActorMessage;
 
 public sealed class ClaimTaskHandler(LsiDbContext db, TimeProvider time) : ICommandHandler<ClaimTask>
 {
@@ -43,7 +44,8 @@ public sealed class ClaimTaskHandler(LsiDbContext db, TimeProvider time) : IComm
 }
 
 /// <summary>The person who claimed a task (or a secretary) gives it back to the organisation.</summary>
-public sealed record ReleaseTask(Guid TaskId, Actor Actor) : ICommand;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ReleaseTask(Guid TaskId, Actor Actor) : ICommand, IActorMessage;
 
 public sealed class ReleaseTaskHandler(LsiDbContext db, TimeProvider time) : ICommandHandler<ReleaseTask>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Features.Instances;
@@ -16,7 +17,8 @@ namespace LsiWorkflow.Host.Features.Tasks;
 /// task at once one succeeds and the other hears plainly that it was already done (409); parallel tasks of one
 /// instance are all recorded, one after the other.
 /// </summary>
-public sealed record DecideTask(Guid TaskId, string Outcome, string? Comment, JsonObject? FormValues, Actor Actor) : ICommand<InstanceChanged>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record DecideTask(Guid TaskId, string Outcome, string? Comment, JsonObject? FormValues, Actor Actor) : ICommand<InstanceChanged>, IActorMessage;
 
 public sealed class DecideTaskHandler(LsiDbContext db, DurableRuntime runtime) : ICommandHandler<DecideTask, InstanceChanged>
 {

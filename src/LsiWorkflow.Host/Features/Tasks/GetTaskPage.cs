@@ -28,7 +28,8 @@ public sealed record TaskPageView(
     TaskPermissions Permissions,
     IReadOnlyList<string> Colleagues);
 
-public sealed record GetTaskPage(Guid TaskId, Actor Actor) : IQuery<TaskPageView>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record GetTaskPage(Guid TaskId, Actor Actor) : IQuery<TaskPageView>, IActorMessage;
 
 public sealed class GetTaskPageHandler(LsiDbContext db, IMediator mediator, UserManager<LsiUser> users) : IQueryHandler<GetTaskPage, TaskPageView>
 {
@@ -59,11 +60,11 @@ public sealed class GetTaskPageHandler(LsiDbContext db, IMediator mediator, User
                 .OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(cancellationToken)
             : [];
         return new TaskPageView(ListOpenTasksHandler.ToItem(task), workflowName, instance.DefinitionVersion, instance.Status,
-            variables, await ProjectOfAsync(variables, cancellationToken), journal, permissions, colleagues);
+            variables, await ProjectOfAsync(query.Actor, variables, cancellationToken), journal, permissions, colleagues);
     }
 
     /// <summary>Tasks about a project show the project's facts; a workflow names it in a projectId variable.</summary>
-    private async Task<ProjectDetails?> ProjectOfAsync(JsonObject variables, CancellationToken ct)
+    private async Task<ProjectDetails?> ProjectOfAsync(Actor actor, JsonObject variables, CancellationToken ct)
     {
         if (variables["projectId"] is not JsonValue value || !Guid.TryParse(value.ToString(), out var projectId))
         {
@@ -71,7 +72,7 @@ public sealed class GetTaskPageHandler(LsiDbContext db, IMediator mediator, User
         }
         try
         {
-            return await mediator.Send(new GetProject(projectId), ct);
+            return await mediator.Send(new GetProject(actor, projectId), ct);
         }
         catch (NotFoundException)
         {

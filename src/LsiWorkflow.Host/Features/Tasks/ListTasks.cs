@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -60,7 +61,8 @@ public sealed record TaskFilter(
 /// The tasks the actor may see, open ones by default: assigned to or claimed by them, of their organisation
 /// (for their role), or of a role they hold. A secretary sees every task (read-only unless assigned).
 /// </summary>
-public sealed record ListOpenTasks(Actor Actor, int Take = 200, TaskFilter? Filter = null) : IQuery<IReadOnlyList<TaskItem>>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ListOpenTasks(Actor Actor, int Take = 200, TaskFilter? Filter = null) : IQuery<IReadOnlyList<TaskItem>>, IActorMessage;
 
 public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : IQueryHandler<ListOpenTasks, IReadOnlyList<TaskItem>>
 {
@@ -159,7 +161,8 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
 }
 
 /// <summary>One task, for whoever may see it: its assignee, its organisation, or a secretary.</summary>
-public sealed record GetTask(Guid TaskId, Actor Actor) : IQuery<TaskItem>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record GetTask(Guid TaskId, Actor Actor) : IQuery<TaskItem>, IActorMessage;
 
 public sealed class GetTaskHandler(LsiDbContext db) : IQueryHandler<GetTask, TaskItem>
 {

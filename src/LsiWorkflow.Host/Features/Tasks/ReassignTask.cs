@@ -11,7 +11,8 @@ namespace LsiWorkflow.Host.Features.Tasks;
 /// Hands a task to a named colleague of the task's organisation (who holds the task's role, if it names one).
 /// Who may: anyone who may decide it, or a secretary.
 /// </summary>
-public sealed record ReassignTask(Guid TaskId, string ToUserName, Actor Actor) : ICommand;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ReassignTask(Guid TaskId, string ToUserName, Actor Actor) : ICommand, IActorMessage;
 
 public sealed class ReassignTaskHandler(LsiDbContext db, UserManager<LsiUser> users, TimeProvider time) : ICommandHandler<ReassignTask>
 {

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -15,7 +16,8 @@ internal static class TaskViewJson
 }
 
 /// <summary>Saves the actor's filter under a name; saving a name again replaces it.</summary>
-public sealed record SaveTaskView(string Name, TaskFilter Filter, Actor Actor) : ICommand<TaskViewItem>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record SaveTaskView(string Name, TaskFilter Filter, Actor Actor) : ICommand<TaskViewItem>, IActorMessage;
 
 public sealed class SaveTaskViewHandler(LsiDbContext db, TimeProvider time) : ICommandHandler<SaveTaskView, TaskViewItem>
 {
@@ -39,7 +41,8 @@ public sealed class SaveTaskViewHandler(LsiDbContext db, TimeProvider time) : IC
 }
 
 /// <summary>The actor's saved views, by name.</summary>
-public sealed record ListTaskViews(Actor Actor) : IQuery<IReadOnlyList<TaskViewItem>>;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record ListTaskViews(Actor Actor) : IQuery<IReadOnlyList<TaskViewItem>>, IActorMessage;
 
 public sealed class ListTaskViewsHandler(LsiDbContext db) : IQueryHandler<ListTaskViews, IReadOnlyList<TaskViewItem>>
 {
@@ -52,7 +55,8 @@ public sealed class ListTaskViewsHandler(LsiDbContext db) : IQueryHandler<ListTa
 }
 
 /// <summary>Removes one of the actor's own saved views.</summary>
-public sealed record DeleteTaskView(Guid Id, Actor Actor) : ICommand;
+[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+public sealed record DeleteTaskView(Guid Id, Actor Actor) : ICommand, IActorMessage;
 
 public sealed class DeleteTaskViewHandler(LsiDbContext db) : ICommandHandler<DeleteTaskView>
 {

@@ -29,7 +29,7 @@ public partial class TaskList
     {
         var actor = await UseCases.ActorAsync();
         views = await UseCases.SendAsync(new ListTaskViews(actor));
-        projects = [.. (await UseCases.SendAsync(new ListProjects())).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
+        projects = [.. (await UseCases.SendAsync(me => new ListProjects(me))).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
         await LoadAsync();
     }
 

@@ -26,6 +26,11 @@ public sealed class ForbiddenException(string message) : UseCaseException("Geen 
     public override int StatusCode => StatusCodes.Status403Forbidden;
 }
 
+public sealed class UnauthorizedException() : UseCaseException("Niet aangemeld", "Meld u aan om dit te doen.")
+{
+    public override int StatusCode => StatusCodes.Status401Unauthorized;
+}
+
 public sealed class InvalidRequestException(string message) : UseCaseException("Ongeldig verzoek", message)
 {
     public override int StatusCode => StatusCodes.Status400BadRequest;

@@ -14,10 +14,18 @@ public sealed class UseCaseSender(IServiceScopeFactory scopes, AuthenticationSta
 
     public async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 
-    public async Task<T> SendAsync<T>(IRequest<T> request)
+    /// <summary>Sends the query made for the signed-in person.</summary>
+    public async Task<T> SendAsync<T>(Func<Actor, IQuery<T>> query)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+        ArgumentNullException.ThrowIfNull(query);
+        return await SendAsync(query(await ActorAsync()));
+    }
+
+    /// <summary>Sends the command made for the signed-in person.</summary>
+    public async Task<T> SendAsync<T>(Func<Actor, ICommand<T>> command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return await SendAsync(command(await ActorAsync()));
     }
 
     public async Task<T> SendAsync<T>(IQuery<T> query)
@@ -30,5 +38,11 @@ public sealed class UseCaseSender(IServiceScopeFactory scopes, AuthenticationSta
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    public async Task SendAsync(ICommand command)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 }

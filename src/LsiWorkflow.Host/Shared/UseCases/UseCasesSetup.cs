@@ -13,7 +13,7 @@ public static class UseCasesSetup
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(UseCasesSetup)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(RefusalBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(RefusalBehavior<,>)];
         });
         builder.Services.AddScoped<UseCaseSender>();
         return builder;

@@ -12,13 +12,11 @@ namespace LsiWorkflow.Host.Shared.Workflows;
 /// </summary>
 public abstract class DomainActivity : Activity
 {
-    private static readonly IReadOnlySet<string> NoRoles = FrozenSet<string>.Empty;
-
     /// <summary>The actor of a workflow step: the system, on behalf of this instance.</summary>
     protected static Actor ActorOf(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Actor($"{Actor.System.UserName} (werkstroom {context.Workflow.Id} {context.InstanceId:D})", null, NoRoles);
+        return Actor.ForWorkflow(context.Workflow.Id, context.InstanceId);
     }
 
     protected static IServiceProvider Services(ActivityContext context)

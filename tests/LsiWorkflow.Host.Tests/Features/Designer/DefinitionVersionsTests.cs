@@ -31,17 +31,17 @@ public sealed class DefinitionVersionsTests(HostFixture host) : HostTest(host)
         await SendAsync(new SaveDraft(Approval("Tweede", "SVB"), null, Anna));
         await SendAsync(new PublishDefinition("akkoord", Anna));
 
-        var changes = await SendAsync(new CompareVersions("akkoord", 1, 2));
+        var changes = await SendAsync(new CompareVersions(Actors.Secretary, "akkoord", 1, 2));
         Assert.Contains(changes, c => c is { Kind: ChangeKind.Changed, Subject: DefinitionComparison.Activity, Key: "review", Detail: "eigenschappen assignee" });
         Assert.Contains(changes, c => c is { Kind: ChangeKind.Changed, Key: "naam" });
 
         var draft = await SendAsync(new RollBackDefinition("akkoord", 1, null, Anna));
 
         Assert.Equal(3, draft.Version);
-        var stored = await SendAsync(new GetDefinition("akkoord"));
+        var stored = await SendAsync(new GetDefinition(Actors.Secretary, "akkoord"));
         Assert.Equal((DefinitionStatus.Draft, "Eerste"), (stored.Status, stored.Name));
-        Assert.Equal(DefinitionStatus.Published, (await SendAsync(new GetDefinition("akkoord", 2))).Status);
-        Assert.DoesNotContain(await SendAsync(new CompareVersions("akkoord", 1, 3)), c => c.Subject == DefinitionComparison.Activity);
+        Assert.Equal(DefinitionStatus.Published, (await SendAsync(new GetDefinition(Actors.Secretary, "akkoord", 2))).Status);
+        Assert.DoesNotContain(await SendAsync(new CompareVersions(Actors.Secretary, "akkoord", 1, 3)), c => c.Subject == DefinitionComparison.Activity);
         // Rolling back over a draft needs that draft's row version, like any save.
         await Assert.ThrowsAsync<ConflictException>(() => SendAsync(new RollBackDefinition("akkoord", 2, null, Anna)));
     }
@@ -53,9 +53,9 @@ public sealed class DefinitionVersionsTests(HostFixture host) : HostTest(host)
         await SendAsync(new PublishDefinition("akkoord", Anna));
         var started = await SendAsync(new StartInstance("akkoord", null, null, null, Anna));
 
-        Assert.Equal([started.InstanceId], (await SendAsync(new ListInstances(WaitingOn: "UWV"))).Select(i => i.Id));
-        Assert.Empty(await SendAsync(new ListInstances(WaitingOn: "SVB")));
-        Assert.Single(await SendAsync(new ListInstances(WaitingOn: " ")));
+        Assert.Equal([started.InstanceId], (await SendAsync(new ListInstances(Actors.Secretary, WaitingOn: "UWV"))).Select(i => i.Id));
+        Assert.Empty(await SendAsync(new ListInstances(Actors.Secretary, WaitingOn: "SVB")));
+        Assert.Single(await SendAsync(new ListInstances(Actors.Secretary, WaitingOn: " ")));
 
         await Host.CreateUserAsync("anna", "SZW", Roles.Secretary);
         using var client = await Host.ClientForAsync("anna");

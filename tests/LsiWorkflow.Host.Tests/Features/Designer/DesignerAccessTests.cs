@@ -43,14 +43,14 @@ public sealed class DesignerAccessTests(HostFixture host) : HostTest(host)
         var first = await SendAsync(new SaveDraft(Minimal, null, anna));
 
         // Both opened draft version 1 with the same row version; Anna saves first.
-        var opened = await SendAsync(new GetDefinition("gelijktijdig"));
+        var opened = await SendAsync(new GetDefinition(Actors.Secretary, "gelijktijdig"));
         await SendAsync(new SaveDraft(Minimal.Replace("\"Gelijktijdig\"", "\"Versie van Anna\"", StringComparison.Ordinal), opened.RowVersion, anna));
         var conflict = await Assert.ThrowsAsync<ConflictException>(() =>
             SendAsync(new SaveDraft(Minimal.Replace("\"Gelijktijdig\"", "\"Versie van Bart\"", StringComparison.Ordinal), opened.RowVersion, bart)));
 
         Assert.Equal(first.RowVersion, opened.RowVersion);
         Assert.Contains("intussen door anna opgeslagen", conflict.Message, StringComparison.Ordinal);
-        Assert.Equal("Versie van Anna", (await SendAsync(new GetDefinition("gelijktijdig"))).Name);
+        Assert.Equal("Versie van Anna", (await SendAsync(new GetDefinition(Actors.Secretary, "gelijktijdig"))).Name);
 
         // Through the API the refusal is a 409 with the same Dutch text.
         await Host.CreateUserAsync("bart", "SZW", Roles.Secretary);

@@ -32,7 +32,7 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
             throw;
         }
 
-        var stored = await SendAsync(new GetDefinition("uwv-goedkeuring"));
+        var stored = await SendAsync(new GetDefinition(Actors.Secretary, "uwv-goedkeuring"));
         Assert.Equal(DefinitionStatus.Published, stored.Status);
         var definition = Engine.Definitions.DefinitionSerializer.Parse(stored.Json);
         Assert.Equal(["Start", "HumanTask", "Decision", "End"], definition.Activities.Select(a => a.Type));
@@ -117,7 +117,7 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
             throw;
         }
 
-        var draft = await SendAsync(new GetDefinition("akkoord"));
+        var draft = await SendAsync(new GetDefinition(Actors.Secretary, "akkoord"));
         Assert.Equal((DefinitionStatus.Draft, "Eerste", 3), (draft.Status, draft.Name, draft.Version));
     }
 

@@ -17,7 +17,7 @@ public sealed class DryRunTests(HostFixture host) : HostTest(host)
     {
         var json = File.ReadAllText(Path.Combine(DefinitionCanvasTests.RepositoryRoot(), "tests", "LsiWorkflow.Engine.Tests", "Definitions", "project-approval.json"));
 
-        var run = await SendAsync(new DryRunStep(json, null, Input: new() { ["projectName"] = "Wijkaanpak Zuid" }));
+        var run = await SendAsync(new DryRunStep(Actors.Secretary, json, null, Input: new() { ["projectName"] = "Wijkaanpak Zuid" }));
         Assert.Equal("Waiting", run.Status);
         Assert.Equal(["approve"], run.Waiting);
         Assert.Equal(2, run.Tasks.Count); // one per organisation, completion "all"
@@ -25,7 +25,7 @@ public sealed class DryRunTests(HostFixture host) : HostTest(host)
 
         foreach (var task in run.Tasks)
         {
-            run = await SendAsync(new DryRunStep(json, run.StateJson, task.BookmarkId, task.TaskId, "Goedkeuren"));
+            run = await SendAsync(new DryRunStep(Actors.Secretary, json, run.StateJson, task.BookmarkId, task.TaskId, "Goedkeuren"));
         }
 
         Assert.Equal("Finished", run.Status);

@@ -188,7 +188,7 @@ public sealed class MinistryViewTests(HostFixture host) : DomainTest(host)
 
     private Task<MilestoneState> StatusAsync(Guid milestoneId) =>
         Host.InScopeAsync(async services =>
-            (await services.GetRequiredService<ISender>().Send(new ListMilestones())).Single(m => m.Id == milestoneId).Status);
+            (await services.GetRequiredService<ISender>().Send(new ListMilestones(Actors.Secretary))).Single(m => m.Id == milestoneId).Status);
 
     private Task<Guid> AddAsync(Milestone milestone) =>
         Host.InScopeAsync(async services =>
