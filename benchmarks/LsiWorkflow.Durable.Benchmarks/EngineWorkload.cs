@@ -5,6 +5,7 @@ using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
 using LsiWorkflow.Host.Shared.Ui;

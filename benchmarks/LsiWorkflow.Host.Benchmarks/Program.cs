@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
 using LsiWorkflow.Host.Shared.UseCases;

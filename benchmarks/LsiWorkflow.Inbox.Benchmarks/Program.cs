@@ -3,6 +3,7 @@ using System.Globalization;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Scheduling;
 using Mediator;

@@ -5,6 +5,7 @@ using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
 using Microsoft.EntityFrameworkCore;

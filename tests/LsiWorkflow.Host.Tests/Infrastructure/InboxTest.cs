@@ -6,6 +6,7 @@ using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Outbox;

@@ -9,6 +9,7 @@ using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime.Outbox;
 using LsiWorkflow.Runtime.Persistence;

@@ -1,5 +1,6 @@
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Dpias;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
@@ -20,7 +21,7 @@ public sealed class CrashRecoveryTests(HostFixture host) : HostTest(host)
     public async Task A_crash_between_commit_and_dispatch_loses_nothing_and_repeats_nothing()
     {
         await Host.PublishAsync(Definitions.Delayed("na-crash", "PT1H"));
-        await Host.CreateUserAsync("secretaris", "SZW", LsiWorkflow.Host.Features.Accounts.Roles.Secretary);
+        await Host.CreateUserAsync("secretaris", "SZW", LsiWorkflow.Host.Shared.Access.Roles.Secretary);
 
         // Start and fire the timer with a runtime whose post-commit hand-over is lost, as in a crash.
         var instanceId = await WithLostHandOverAsync(async sp => (await sp.GetRequiredService<DurableRuntime>()

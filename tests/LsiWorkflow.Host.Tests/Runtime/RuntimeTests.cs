@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Features.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;

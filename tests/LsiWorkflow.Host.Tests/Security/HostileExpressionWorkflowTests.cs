@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
 namespace LsiWorkflow.Host.Tests.Security;

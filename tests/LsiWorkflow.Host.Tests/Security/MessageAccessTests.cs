@@ -2,6 +2,7 @@ using System.Reflection;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Publications;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Mediator;

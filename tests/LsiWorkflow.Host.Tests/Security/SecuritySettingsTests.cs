@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Tests.Features.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;

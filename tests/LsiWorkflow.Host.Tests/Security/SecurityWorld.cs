@@ -7,6 +7,7 @@ using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
 using LsiWorkflow.Host.Shared.Ui;

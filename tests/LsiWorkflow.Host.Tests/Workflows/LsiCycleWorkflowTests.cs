@@ -6,6 +6,7 @@ using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Publications;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;

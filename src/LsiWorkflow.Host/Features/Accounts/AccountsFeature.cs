@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Localization;
 using LsiWorkflow.Host.Shared.Ui;
 using Microsoft.AspNetCore.Authentication;

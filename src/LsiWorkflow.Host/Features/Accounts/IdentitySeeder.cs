@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Shared.Access;
 using Microsoft.AspNetCore.Identity;
 
 namespace LsiWorkflow.Host.Features.Accounts;

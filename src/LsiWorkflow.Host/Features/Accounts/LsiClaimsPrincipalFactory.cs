@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LsiWorkflow.Host.Shared.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,4 @@ internal sealed class LsiClaimsPrincipalFactory(
         identity.AddClaim(new Claim(LsiClaimTypes.DisplayName, user.DisplayName));
         return identity;
     }
-}
-
-public static class ClaimsPrincipalExtensions
-{
-    public static string? Organisation(this ClaimsPrincipal user) => user.FindFirstValue(LsiClaimTypes.Organisation);
-
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(LsiClaimTypes.DisplayName) ?? user.Identity?.Name ?? "";
 }

@@ -9,6 +9,7 @@ using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

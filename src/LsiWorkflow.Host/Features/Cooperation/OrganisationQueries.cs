@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Cooperation;
 
-internal static class OrganisationQueries
+public static class OrganisationQueries
 {
     /// <summary>Views show organisations by code ("UWV"), which the rows reference by id; the table is small enough to read whole.</summary>
     public static Task<Dictionary<Guid, string>> OrganisationCodesAsync(this LsiDbContext db, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;

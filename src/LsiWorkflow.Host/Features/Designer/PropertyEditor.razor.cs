@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Shared.UseCases;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
@@ -6,7 +5,9 @@ using LsiWorkflow.Domain;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Ui;
+using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 

@@ -1,7 +1,8 @@
-using LsiWorkflow.Host.Features.Accounts;
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;

@@ -5,6 +5,7 @@ using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Shared.Workflows;
 using Mediator;

@@ -1,8 +1,9 @@
-using LsiWorkflow.Host.Shared.UseCases;
 using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Shared.Access;
+using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 

@@ -1,7 +1,8 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Cooperation;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
@@ -99,7 +100,7 @@ public sealed class ListMilestonesHandler(LsiDbContext db, TimeProvider clock) :
     }
 }
 
-internal static class MilestoneTasks
+public static class MilestoneTasks
 {
     /// <summary>
     /// Open human tasks per subject. A workflow about a covenant, plan, project or commitment is started with that

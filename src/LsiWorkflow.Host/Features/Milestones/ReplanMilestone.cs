@@ -1,7 +1,8 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Reminders;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

@@ -1,5 +1,6 @@
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

@@ -3,6 +3,7 @@ using System.Text;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

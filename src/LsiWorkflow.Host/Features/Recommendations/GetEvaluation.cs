@@ -1,7 +1,8 @@
-using LsiWorkflow.Host.Features.Accounts;
 using System.Globalization;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Cooperation;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

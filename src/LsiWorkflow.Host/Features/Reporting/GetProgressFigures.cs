@@ -1,10 +1,11 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Commitments;
 using LsiWorkflow.Host.Features.Covenants;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;

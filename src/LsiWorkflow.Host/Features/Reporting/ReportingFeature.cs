@@ -4,6 +4,7 @@ using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Planning;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

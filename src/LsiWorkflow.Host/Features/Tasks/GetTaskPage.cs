@@ -3,6 +3,7 @@ using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;

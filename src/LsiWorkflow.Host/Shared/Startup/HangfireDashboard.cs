@@ -1,6 +1,7 @@
-using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire;
 using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Access;
 
 namespace LsiWorkflow.Host.Shared.Startup;
 

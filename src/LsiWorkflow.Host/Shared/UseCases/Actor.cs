@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Access;
 
 namespace LsiWorkflow.Host.Shared.UseCases;
 
@@ -30,7 +31,7 @@ public sealed record Actor(string UserName, string? Organisation, IReadOnlySet<s
     public static Actor From(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
         ? new(user.Identity.Name ?? throw new InvalidOperationException("A signed-in user has no name."),
             user.Organisation(),
-            Features.Accounts.Roles.All.Where(user.IsInRole).ToHashSet())
+            Access.Roles.All.Where(user.IsInRole).ToHashSet())
         : Anonymous;
 
     /// <summary>Endpoints take the actor as a parameter, bound once here from the caller (anonymous when not signed in).</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;

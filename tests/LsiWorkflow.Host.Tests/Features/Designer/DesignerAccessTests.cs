@@ -1,6 +1,7 @@
 using System.Net;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Mediator;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Tasks;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Tests.Infrastructure;
 
 

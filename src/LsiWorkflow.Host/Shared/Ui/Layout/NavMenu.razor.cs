@@ -5,6 +5,7 @@ using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Publications;
 using LsiWorkflow.Host.Features.Recommendations;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Ui.Charts;
 using MudBlazor;
 

@@ -1,7 +1,7 @@
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Authorization;
 
-namespace LsiWorkflow.Host.Features.Accounts;
+namespace LsiWorkflow.Host.Shared.Access;
 
 /// <summary>
 /// Who may do what, named after what it allows. One table serves both the endpoints (ASP.NET Core policies) and the
@@ -31,14 +31,14 @@ public static class Policies
     private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
     {
         [SignedIn] = new(null),
-        [AnyRole] = new(Accounts.Roles.All),
-        [CanDesignWorkflows] = new([Accounts.Roles.Secretary, Accounts.Roles.Admin]),
-        [CanManageInstances] = new([Accounts.Roles.Secretary, Accounts.Roles.Admin]),
-        [CanCompleteTasksOfOwnOrganisation] = new([Accounts.Roles.Partner, Accounts.Roles.SteeringGroupMember, Accounts.Roles.Secretary], NeedsOrganisation: true),
-        [CanTakeSteeringDecisions] = new([Accounts.Roles.SteeringGroupMember]),
-        [CanViewMilestones] = new([Accounts.Roles.MinistryStaff, Accounts.Roles.Secretary, Accounts.Roles.SteeringGroupMember, Accounts.Roles.Admin]),
-        [CanManageDomain] = new([Accounts.Roles.Secretary, Accounts.Roles.Admin]),
-        [CanAdministerSystem] = new([Accounts.Roles.Admin]),
+        [AnyRole] = new(Access.Roles.All),
+        [CanDesignWorkflows] = new([Access.Roles.Secretary, Access.Roles.Admin]),
+        [CanManageInstances] = new([Access.Roles.Secretary, Access.Roles.Admin]),
+        [CanCompleteTasksOfOwnOrganisation] = new([Access.Roles.Partner, Access.Roles.SteeringGroupMember, Access.Roles.Secretary], NeedsOrganisation: true),
+        [CanTakeSteeringDecisions] = new([Access.Roles.SteeringGroupMember]),
+        [CanViewMilestones] = new([Access.Roles.MinistryStaff, Access.Roles.Secretary, Access.Roles.SteeringGroupMember, Access.Roles.Admin]),
+        [CanManageDomain] = new([Access.Roles.Secretary, Access.Roles.Admin]),
+        [CanAdministerSystem] = new([Access.Roles.Admin]),
     };
 
     public static void Add(AuthorizationOptions options)

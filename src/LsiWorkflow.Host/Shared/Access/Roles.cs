@@ -1,4 +1,4 @@
-namespace LsiWorkflow.Host.Features.Accounts;
+namespace LsiWorkflow.Host.Shared.Access;
 
 public static class Roles
 {
