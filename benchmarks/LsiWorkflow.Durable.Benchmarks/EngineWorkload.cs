@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hangfire;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
-using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +14,7 @@ using Npgsql;
 
 namespace LsiWorkflow.Durable.Benchmarks;
 
-/// <param name="CpuMsPerWorkflow">This process's CPU time (client loop, use cases, EF Core, Hangfire) per completed workflow.</param>
+/// <summary>One round of the engine; <c>CpuMsPerWorkflow</c> is this process's CPU time (client loop, use cases, EF Core, Hangfire) per completed workflow.</summary>
 internal sealed record EngineResult(double WorkflowsPerSecond, double P50Ms, double P95Ms, double CpuMsPerWorkflow);
 
 /// <summary>

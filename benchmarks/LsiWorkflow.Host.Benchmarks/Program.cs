@@ -5,8 +5,6 @@ using System.Net.Http.Json;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Milestones;
-using LsiWorkflow.Host.Features.Projects;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;
@@ -186,15 +184,31 @@ internal static class History
                 {
                     var instance = new InstanceRecord
                     {
-                        Id = StableId.For($"bench:instance:{year}:{i}"), DefinitionId = "project-approval", DefinitionVersion = 1, Status = "Running", State = "{}",
-                        CorrelationKey = project.Id.ToString(), CreatedAt = now, UpdatedAt = now,
+                        Id = StableId.For($"bench:instance:{year}:{i}"),
+                        DefinitionId = "project-approval",
+                        DefinitionVersion = 1,
+                        Status = "Running",
+                        State = "{}",
+                        CorrelationKey = project.Id.ToString(),
+                        CreatedAt = now,
+                        UpdatedAt = now,
                     };
                     db.Add(instance);
                     db.Add(new TaskRecord
                     {
-                        Id = StableId.For($"bench:task:{year}:{i}"), InstanceId = instance.Id, BookmarkId = Guid.NewGuid(), ActivityId = "review", DefinitionId = instance.DefinitionId,
-                        Title = "Project beoordelen", Organisation = Organisations.Uwv, Outcomes = "[\"Akkoord\"]", CommentRequiredFor = "[]", FormFields = "[]", Priority = "Normal",
-                        DueAt = now.AddDays(random.Next(-20, 20)), CreatedAt = now,
+                        Id = StableId.For($"bench:task:{year}:{i}"),
+                        InstanceId = instance.Id,
+                        BookmarkId = Guid.NewGuid(),
+                        ActivityId = "review",
+                        DefinitionId = instance.DefinitionId,
+                        Title = "Project beoordelen",
+                        Organisation = Organisations.Uwv,
+                        Outcomes = "[\"Akkoord\"]",
+                        CommentRequiredFor = "[]",
+                        FormFields = "[]",
+                        Priority = "Normal",
+                        DueAt = now.AddDays(random.Next(-20, 20)),
+                        CreatedAt = now,
                     });
                 }
             }

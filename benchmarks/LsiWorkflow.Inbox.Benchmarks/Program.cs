@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;

@@ -26,7 +26,7 @@ internal static class Rows
         await writer.CompleteAsync();
     }
 
-    /// <summary>Tasks of the approval workflow; <paramref name="open"/> decides per row whether it is still open.</summary>
+    /// <summary>Tasks of the approval workflow; each row says whether it is still open.</summary>
     public static async Task CopyTasksAsync(NpgsqlConnection connection, IEnumerable<(Guid Id, Guid InstanceId, string Organisation, bool Open, DateTimeOffset DueAt)> tasks, DateTimeOffset now)
     {
         await using var writer = await connection.BeginBinaryImportAsync("""

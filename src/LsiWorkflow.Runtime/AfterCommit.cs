@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using System.Text.Json.Nodes;
 
 namespace LsiWorkflow.Runtime;
 

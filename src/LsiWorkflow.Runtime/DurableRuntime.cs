@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace LsiWorkflow.Runtime;

@@ -41,7 +41,7 @@ public sealed class TwoNodesScenario(FaultSettings settings)
         {
             try
             {
-                await Task.Delay(pace * instance.Number);
+                await Task.Delay(pace * instance.Number, CancellationToken.None);
                 await FaultDefinitions.StartAsync(api, DefinitionId, instance.Id, instance.Number % 2);
                 var tasks = await OpenTasksAsync(api, instance.Id, instance.Number);
                 // Reminders and due notices first: a decided task is reminded of nothing.

@@ -696,9 +696,9 @@ public sealed partial class DefinitionValidator
                 {
                     work.Push((node, next + 1));
                     var target = targets[next];
-                    if (!index.ContainsKey(target))
+                    if (index.TryAdd(target, counter))
                     {
-                        index[target] = low[target] = counter++;
+                        low[target] = counter++;
                         stack.Push(target);
                         onStack.Add(target);
                         work.Push((target, 0));

@@ -1,5 +1,4 @@
 using Hangfire;
-using LsiWorkflow.Runtime.Outbox;
 using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,3 @@
-using LsiWorkflow.Domain;
-
 namespace LsiWorkflow.Domain.Tests.Commitments;
 
 public sealed class MilestoneStatusTests

@@ -136,7 +136,7 @@ public sealed class HumanTaskTests
     {
         var flow = Approval("all");
         var started = await _engine.StartAsync(flow);
-        var task = Engine.Tasks(started.State).First();
+        var task = Engine.Tasks(started.State)[0];
         var signal = new TaskCompleted(task.Id, task.TaskId!.Value, "Goedkeuren", "a", "UWV");
         var once = await _engine.ResumeAsync(flow, started.State, signal);
 
@@ -150,7 +150,7 @@ public sealed class HumanTaskTests
     {
         var flow = Approval("any");
         var started = await _engine.StartAsync(flow);
-        var task = Engine.Tasks(started.State).First();
+        var task = Engine.Tasks(started.State)[0];
 
         await Assert.ThrowsAsync<InvalidSignalException>(async () => await _engine.ResumeAsync(flow, started.State, new TaskCompleted(task.Id, task.TaskId!.Value, "Misschien")));
         await Assert.ThrowsAsync<InvalidSignalException>(async () => await _engine.ResumeAsync(flow, started.State, new TaskCompleted(task.Id, task.TaskId!.Value, "Afwijzen")));

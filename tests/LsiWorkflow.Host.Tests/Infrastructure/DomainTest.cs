@@ -1,10 +1,8 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
-using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.Startup;

@@ -1,11 +1,9 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using LsiWorkflow.Host.Features.Accounts;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Notifications;
-using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;

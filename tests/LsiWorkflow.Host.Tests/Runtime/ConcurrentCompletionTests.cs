@@ -1,10 +1,7 @@
-using System.Net.Http.Json;
 using System.Net;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
+using System.Net.Http.Json;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Runtime.Persistence;
 using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 
 namespace LsiWorkflow.Host.Tests.Runtime;

@@ -1,11 +1,7 @@
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Dpias;
-using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
+using LsiWorkflow.Runtime;
 using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime.Scheduling;
-using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

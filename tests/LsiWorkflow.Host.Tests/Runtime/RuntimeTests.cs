@@ -1,17 +1,13 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Net.Http.Json;
 using System.Text.Json;
-using LsiWorkflow.Host.Features.Accounts;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Host.Features.Designer;
-using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Features.Instances;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
-using LsiWorkflow.Runtime.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;
 

@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using System.Net;
-using System.Text;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Features.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Endpoints;

@@ -1,15 +1,12 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using System.Text;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
+using System.Text.Json;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Features.Designer;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Net.Http.Json;
 using System.Text.Json;
-using LsiWorkflow.Host.Features.Accounts;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Publications;
 using LsiWorkflow.Host.Shared.Access;

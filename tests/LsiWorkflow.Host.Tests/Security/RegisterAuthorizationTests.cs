@@ -1,9 +1,7 @@
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Domain.Seed;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Security;
 
 public sealed class AuthorizationTests(HostFixture host) : DomainTest(host)

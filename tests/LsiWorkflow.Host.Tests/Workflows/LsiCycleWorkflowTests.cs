@@ -1,11 +1,8 @@
-using System.Net.Http.Json;
 using System.Net;
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Publications;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;

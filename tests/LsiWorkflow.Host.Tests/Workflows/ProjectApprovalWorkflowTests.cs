@@ -1,14 +1,11 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Tests.Runtime;
-using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

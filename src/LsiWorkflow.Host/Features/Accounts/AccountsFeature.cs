@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Localization;
-using LsiWorkflow.Host.Shared.Ui;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

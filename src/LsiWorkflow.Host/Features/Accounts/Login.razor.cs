@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Shared.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 

@@ -3,8 +3,6 @@ using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Ical.Net;
-using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Notifications;

@@ -1,5 +1,4 @@
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Features.Reminders;
 using LsiWorkflow.Host.Shared.Access;

@@ -1,6 +1,4 @@
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;

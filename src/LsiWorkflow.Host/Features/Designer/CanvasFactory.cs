@@ -1,5 +1,5 @@
-using Blazor.Diagrams.Options;
 using Blazor.Diagrams;
+using Blazor.Diagrams.Options;
 using LsiWorkflow.Engine.Activities;
 namespace LsiWorkflow.Host.Features.Designer;
 

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Geometry;
-using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
 using LsiWorkflow.Engine.Activities;
-using LsiWorkflow.Host.Features.Reporting;
 
 namespace LsiWorkflow.Host.Features.Designer;
 

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
+using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
-using Blazor.Diagrams;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Reporting;
 
 namespace LsiWorkflow.Host.Features.Designer;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Reporting;
 
 namespace LsiWorkflow.Host.Features.Designer;
 

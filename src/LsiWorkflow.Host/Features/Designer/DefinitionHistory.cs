@@ -1,5 +1,3 @@
-using LsiWorkflow.Host.Features.Reporting;
-
 namespace LsiWorkflow.Host.Features.Designer;
 
 /// <summary>

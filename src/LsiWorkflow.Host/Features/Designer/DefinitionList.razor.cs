@@ -1,6 +1,5 @@
-using LsiWorkflow.Host.Shared.UseCases;
 using System.Text.RegularExpressions;
-using Mediator;
+using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 
 namespace LsiWorkflow.Host.Features.Designer;

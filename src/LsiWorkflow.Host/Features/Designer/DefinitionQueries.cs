@@ -1,11 +1,10 @@
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

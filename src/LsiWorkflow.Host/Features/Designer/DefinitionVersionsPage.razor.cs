@@ -1,10 +1,8 @@
 using System.Globalization;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
-using Mediator;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace LsiWorkflow.Host.Features.Designer;
 
@@ -29,7 +27,7 @@ public partial class DefinitionVersionsPage
     {
         await LoadAsync();
         // By default: the version before the latest, against the latest.
-        to = details?.Versions.LastOrDefault()?.Version;
+        to = details?.Versions is { Count: > 0 } versions ? versions[^1].Version : null;
         from = details?.Versions.Count > 1 ? details.Versions[^2].Version : to;
     }
 

@@ -1,17 +1,15 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models.Base;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
-using Mediator;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components;
 
 namespace LsiWorkflow.Host.Features.Designer;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Blazor.Diagrams.Core.Geometry;
-using LsiWorkflow.Host.Features.Reporting;
-using LsiWorkflow.Host.Shared.Ui.Charts;
 
 namespace LsiWorkflow.Host.Features.Designer;
 

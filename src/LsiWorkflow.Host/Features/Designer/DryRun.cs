@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using LsiWorkflow.Engine.Activities;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime;

@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
-using Mediator;
 using Microsoft.AspNetCore.Components;
 
 namespace LsiWorkflow.Host.Features.Designer;
@@ -189,7 +186,7 @@ public partial class PropertyEditor
     private Task SetManyAsync(IEnumerable<string>? values)
     {
         selected = values?.ToList() ?? [];
-        return EmitAsync(selected.Any() ? new JsonArray([.. selected.Select(v => (JsonNode?)JsonValue.Create(v))]) : null);
+        return EmitAsync(selected.Count > 0 ? new JsonArray([.. selected.Select(v => (JsonNode?)JsonValue.Create(v))]) : null);
     }
 
     /// <summary>Switches between a fixed value and an expression <c>{ "expr": ... }</c>, keeping the text.</summary>

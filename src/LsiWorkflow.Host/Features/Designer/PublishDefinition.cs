@@ -1,10 +1,9 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
+using LsiWorkflow.Runtime;
 using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime.Scheduling;
-using LsiWorkflow.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

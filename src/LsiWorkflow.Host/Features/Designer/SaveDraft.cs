@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

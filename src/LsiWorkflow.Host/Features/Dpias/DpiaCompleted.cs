@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Host.Features.Instances;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
 

@@ -3,12 +3,9 @@ using System.Text.Json.Nodes;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Shared.Workflows;
-using Mediator;
 
 namespace LsiWorkflow.Host.Features.Dpias;
 

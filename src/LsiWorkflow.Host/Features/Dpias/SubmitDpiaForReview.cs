@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

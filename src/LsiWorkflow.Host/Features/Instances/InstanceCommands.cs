@@ -1,14 +1,9 @@
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Instances;
 

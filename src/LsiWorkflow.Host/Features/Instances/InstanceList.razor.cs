@@ -1,10 +1,8 @@
 using System.Globalization;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
-using Mediator;
 using Microsoft.AspNetCore.Components;
 
 namespace LsiWorkflow.Host.Features.Instances;
@@ -43,7 +41,7 @@ public partial class InstanceList
     }
 
     /// <summary>Organisations and roles to choose from; any user name may be typed as well.</summary>
-    private Task<IEnumerable<string>> SearchWhomAsync(string? typed, CancellationToken cancellationToken)
+    private static Task<IEnumerable<string>> SearchWhomAsync(string? typed, CancellationToken cancellationToken)
     {
         var all = Organisations.All().Select(o => o.Code).Concat(Roles.All);
         return Task.FromResult(string.IsNullOrWhiteSpace(typed) ? all : all.Where(w => w.Contains(typed, StringComparison.OrdinalIgnoreCase)));

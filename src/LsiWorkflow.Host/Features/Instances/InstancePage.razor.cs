@@ -1,8 +1,8 @@
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace LsiWorkflow.Host.Features.Instances;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;

@@ -1,7 +1,4 @@
 using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
-using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime.Outbox;
 using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Identity;

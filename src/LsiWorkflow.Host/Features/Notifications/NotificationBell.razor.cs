@@ -1,6 +1,6 @@
 using LsiWorkflow.Host.Shared.UseCases;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 
 namespace LsiWorkflow.Host.Features.Notifications;
 

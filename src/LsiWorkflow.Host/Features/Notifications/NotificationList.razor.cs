@@ -1,5 +1,4 @@
 using LsiWorkflow.Host.Features.Calendar;
-using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 

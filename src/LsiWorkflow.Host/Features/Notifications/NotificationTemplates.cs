@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using LsiWorkflow.Host.Features.Reminders;
 using LsiWorkflow.Runtime.Outbox;
-using Scriban.Runtime;
 using Scriban;
+using Scriban.Runtime;
 
 namespace LsiWorkflow.Host.Features.Notifications;
 

@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Outbox;
 using LsiWorkflow.Runtime.Scheduling;

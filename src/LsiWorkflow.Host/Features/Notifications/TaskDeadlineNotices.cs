@@ -1,7 +1,5 @@
 using System.Text.Json;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime.Outbox;
 using LsiWorkflow.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;

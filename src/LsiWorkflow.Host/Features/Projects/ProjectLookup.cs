@@ -1,5 +1,5 @@
-using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.EntityFrameworkCore;

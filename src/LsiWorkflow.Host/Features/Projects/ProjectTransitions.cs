@@ -1,5 +1,5 @@
-using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Api;

@@ -1,7 +1,7 @@
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Shared.Persistence;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LsiWorkflow.Host.Features.Publications;
 

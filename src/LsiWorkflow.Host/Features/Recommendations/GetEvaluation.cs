@@ -1,6 +1,5 @@
 using System.Globalization;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Cooperation;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.UseCases;

@@ -1,6 +1,6 @@
 using LsiWorkflow.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LsiWorkflow.Host.Features.Reminders;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Notifications;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime.Outbox;

@@ -1,5 +1,4 @@
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Commitments;
 using LsiWorkflow.Host.Features.Covenants;
 using LsiWorkflow.Host.Features.Milestones;

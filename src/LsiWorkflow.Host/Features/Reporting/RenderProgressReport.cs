@@ -1,14 +1,7 @@
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using LsiWorkflow.Domain;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Expressions;
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Commitments;
-using LsiWorkflow.Host.Features.Milestones;
-using LsiWorkflow.Host.Features.Projects;
-using LsiWorkflow.Host.Features.Recommendations;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;

@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Commitments;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Planning;

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Runtime;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime;
+using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TaskStatus = LsiWorkflow.Runtime.Persistence.TaskStatus;

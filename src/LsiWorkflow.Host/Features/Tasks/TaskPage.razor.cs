@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

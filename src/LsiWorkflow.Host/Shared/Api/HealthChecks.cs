@@ -1,5 +1,4 @@
 using Hangfire;
-using LsiWorkflow.Host.Features.Reporting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;

@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 
 namespace LsiWorkflow.Host.Shared.Api;

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
 
 namespace LsiWorkflow.Host.Shared.Persistence;

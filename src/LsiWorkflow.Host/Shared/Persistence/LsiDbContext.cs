@@ -1,8 +1,8 @@
-using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Runtime.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Shared.Persistence;

@@ -1,6 +1,5 @@
-using Hangfire.Dashboard;
 using Hangfire;
-using LsiWorkflow.Host.Features.Accounts;
+using Hangfire.Dashboard;
 using LsiWorkflow.Host.Shared.Access;
 
 namespace LsiWorkflow.Host.Shared.Startup;

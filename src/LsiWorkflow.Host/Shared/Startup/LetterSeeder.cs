@@ -1,11 +1,7 @@
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Host.Features.Audit;
-using LsiWorkflow.Host.Features.Commitments;
-using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Publications;
-using LsiWorkflow.Host.Features.Recommendations;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.EntityFrameworkCore;

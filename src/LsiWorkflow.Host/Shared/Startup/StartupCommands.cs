@@ -1,6 +1,5 @@
 using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.AspNetCore.Components;
 
 namespace LsiWorkflow.Host.Shared.Ui;
 

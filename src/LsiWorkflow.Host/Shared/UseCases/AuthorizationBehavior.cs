@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using Mediator;
 

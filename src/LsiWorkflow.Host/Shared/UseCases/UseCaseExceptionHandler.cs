@@ -1,4 +1,3 @@
-using LsiWorkflow.Host.Features.Reporting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace LsiWorkflow.Host.Shared.UseCases;
 
 public static class UseCasesSetup

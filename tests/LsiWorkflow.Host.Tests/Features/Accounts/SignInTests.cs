@@ -1,12 +1,9 @@
-using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LsiWorkflow.Host.Features.Accounts;
+using LsiWorkflow.Host.Shared.Access;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Features.Accounts;
 
 public sealed partial class SignInTests(HostFixture host) : HostTest(host)

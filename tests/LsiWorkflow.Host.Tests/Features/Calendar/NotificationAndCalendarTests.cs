@@ -1,9 +1,5 @@
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net.Http.Json;
 using System.Net;
-using LsiWorkflow.Host.Shared.Ui;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Features.Calendar;
 
 public sealed class NotificationAndCalendarTests(HostFixture host) : InboxTest(host)

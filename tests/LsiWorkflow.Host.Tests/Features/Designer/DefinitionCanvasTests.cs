@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using Blazor.Diagrams.Options;
 using Blazor.Diagrams;
+using Blazor.Diagrams.Options;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Features.Designer;
-using LsiWorkflow.Host.Tests.Runtime;
 using LsiWorkflow.Runtime;
 namespace LsiWorkflow.Host.Tests.Features.Designer;
 

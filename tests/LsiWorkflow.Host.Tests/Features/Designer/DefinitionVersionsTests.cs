@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Shared.Access;

@@ -1,12 +1,10 @@
 using System.Text.RegularExpressions;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Tests.Runtime;
 using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Features.Designer;
-using LsiWorkflow.Host.Features.Reporting;
-using LsiWorkflow.Host.Tests.Runtime;
 using LsiWorkflow.Runtime;
 namespace LsiWorkflow.Host.Tests.Features.Designer;
 

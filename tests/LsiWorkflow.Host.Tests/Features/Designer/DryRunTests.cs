@@ -1,8 +1,6 @@
 using LsiWorkflow.Host.Features.Designer;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using LsiWorkflow.Host.Tests.Runtime;
 using LsiWorkflow.Runtime.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

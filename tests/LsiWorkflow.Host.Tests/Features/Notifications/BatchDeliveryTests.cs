@@ -1,6 +1,4 @@
 using LsiWorkflow.Host.Features.Notifications;
-using LsiWorkflow.Host.Features.Reporting;
-using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
 using LsiWorkflow.Runtime.Scheduling;

@@ -1,7 +1,6 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Host.Features.Notifications;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using LsiWorkflow.Runtime.Persistence;
 namespace LsiWorkflow.Host.Tests.Features.Notifications;

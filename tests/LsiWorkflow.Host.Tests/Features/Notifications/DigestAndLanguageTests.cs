@@ -1,9 +1,7 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Host.Features.Notifications;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LsiWorkflow.Host.Tests.Features.Notifications;

@@ -1,6 +1,4 @@
 using LsiWorkflow.Host.Features.Notifications;
-using LsiWorkflow.Host.Features.Reminders;
-using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Runtime.Persistence;
 
 namespace LsiWorkflow.Host.Tests.Features.Notifications;
@@ -87,7 +85,10 @@ public sealed class NotificationTemplateTests
     {
         var lines = new[] { "Herinnering: taak A", "Escalatie: taak B" }.Select((text, i) => new LsiWorkflow.Host.Features.Notifications.UserNotification
         {
-            UserName = "partner.uwv", Subject = text, Body = "", CreatedAt = new DateTimeOffset(2026, 1, 5, 8 + i, 0, 0, TimeSpan.Zero),
+            UserName = "partner.uwv",
+            Subject = text,
+            Body = "",
+            CreatedAt = new DateTimeOffset(2026, 1, 5, 8 + i, 0, 0, TimeSpan.Zero),
         }).ToList();
 
         var rendered = new NotificationTemplates().Render(NotificationTemplates.DailyDigest, language, DailyDigest.Model("Partner UWV", lines, language, "https://lsi.example"));

@@ -1,11 +1,8 @@
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net.Http.Json;
 using System.Net;
-using LsiWorkflow.Domain.Seed;
+using System.Net.Http.Json;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Domain.Seed;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Features.Projects;
 
 /// <summary>The letter: until the renewed joint DPIA is done, no new area-based approach starts; started projects continue.</summary>

@@ -1,10 +1,7 @@
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Features.Projects;
 
 public sealed class ProjectGateTests(HostFixture host) : DomainTest(host)

@@ -1,7 +1,6 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

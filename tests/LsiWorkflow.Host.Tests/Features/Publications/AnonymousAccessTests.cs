@@ -1,7 +1,5 @@
 using System.Net;
 using System.Reflection;
-using LsiWorkflow.Host.Features.Publications;
-using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;

@@ -1,11 +1,7 @@
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Domain.Seed;
-using LsiWorkflow.Host.Features.Publications;
-using LsiWorkflow.Host.Shared.Ui;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Features.Publications;
 
 public sealed class PublicationTests(HostFixture host) : DomainTest(host)

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Commitments;
 using LsiWorkflow.Host.Features.Milestones;

@@ -1,8 +1,8 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
-using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Domain.Seed;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Shared.Persistence;

@@ -1,11 +1,9 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Features.Tasks;

@@ -1,7 +1,5 @@
-using LsiWorkflow.Host.Tests.Infrastructure;
-
-
 using System.Net;
+using LsiWorkflow.Host.Tests.Infrastructure;
 namespace LsiWorkflow.Host.Tests.Shared.Api;
 
 public sealed class HealthTests(HostFixture host) : HostTest(host)

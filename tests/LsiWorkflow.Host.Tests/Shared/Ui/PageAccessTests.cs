@@ -1,9 +1,6 @@
+using System.Net;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Tests.Infrastructure;
-
-
-using System.Net;
-using LsiWorkflow.Host.Features.Accounts;
 namespace LsiWorkflow.Host.Tests.Shared.Ui;
 
 public sealed class AccessTests(HostFixture host) : HostTest(host)

@@ -1,12 +1,4 @@
-using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Commitments;
-using LsiWorkflow.Host.Features.Milestones;
-using LsiWorkflow.Host.Features.Projects;
-using LsiWorkflow.Host.Features.Publications;
-using LsiWorkflow.Host.Features.Recommendations;
-using LsiWorkflow.Host.Features.Reporting;
 using LsiWorkflow.Host.Shared.Access;
-using LsiWorkflow.Host.Shared.Ui.Charts;
 using MudBlazor;
 
 namespace LsiWorkflow.Host.Shared.Ui.Layout;
