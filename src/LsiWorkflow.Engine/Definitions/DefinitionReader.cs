@@ -17,14 +17,24 @@ internal static partial class DefinitionReader
     private static readonly string[] ActivityFields = ["id", "type", "displayName", "position", "properties"];
     private static readonly string[] ConnectionFields = ["source", "outcome", "target"];
 
-    /// <summary>Parses <paramref name="json"/> into an object, or reports why it cannot: JSON that does not parse, or JSON that is no object.</summary>
-    public static JsonObject? Parse(string json, List<ValidationProblem> problems)
+    /// <summary>
+    /// Parses <paramref name="utf8Json"/> (or <paramref name="json"/>, the same text, when the caller has it) into an object,
+    /// or reports why it cannot: text or numbers that cannot be stored, JSON that does not parse, or JSON that is no object.
+    /// </summary>
+    public static JsonObject? Parse(ReadOnlySpan<byte> utf8Json, string? json, List<ValidationProblem> problems)
     {
+        var before = problems.Count;
+        if (StorableJson.Check(utf8Json, problems) && problems.Count > before)
+        {
+            // The rest would read text that cannot be decoded faithfully; these problems come first, like broken JSON.
+            return null;
+        }
         JsonNode? root;
         try
         {
             // A duplicated name would otherwise surface later, as an exception of the node model instead of a problem.
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+            root = json is null ? JsonNode.Parse(utf8Json, documentOptions: options) : JsonNode.Parse(json, documentOptions: options);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Expressions;
 
@@ -5,12 +7,14 @@ namespace LsiWorkflow.Engine.Definitions;
 
 /// <summary>
 /// Checks a definition and reports every problem at once, each with a JSON path and a Dutch message.
-/// The structural rules match <c>workflows/workflow.schema.json</c>.
+/// The structural rules match <c>workflows/workflow.schema.json</c>. A definition that passes can be stored as it is:
+/// text and numbers a database or a screen cannot take are refused here, not when the definition is saved.
 /// </summary>
 /// <remarks>
-/// The checks, in the order their problems are reported: the structure (<c>DefinitionReader</c>), the variables and
-/// each activity's properties (<c>PropertyRules</c>), and the connections (<c>GraphRules</c>, on the shared
-/// <see cref="DefinitionGraph"/>).
+/// The checks, in the order their problems are reported: what can be stored (<c>StorableJson</c>; when something
+/// cannot, that is all that is reported, as with broken JSON), the structure (<c>DefinitionReader</c>), the
+/// variables and each activity's properties (<c>PropertyRules</c>), and the connections (<c>GraphRules</c>, on the
+/// shared <see cref="DefinitionGraph"/>).
 /// </remarks>
 public sealed class DefinitionValidator
 {
@@ -28,21 +32,24 @@ public sealed class DefinitionValidator
     public ValidationResult Validate(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var problems = new List<ValidationProblem>();
-        if (DefinitionReader.Parse(json, problems) is not { } root)
-        {
-            return new ValidationResult(problems);
-        }
-        var definition = DefinitionReader.Read(root, problems);
-        CheckSemantics(definition, problems);
-        return new ValidationResult(problems);
+        return ValidateJson(Encoding.UTF8.GetBytes(json), json);
     }
 
-    /// <summary>Validates a definition already read into the model.</summary>
+    /// <summary>
+    /// Validates definition JSON as UTF-8, the way it arrives in a request; unlike a string, it may hold bytes that are
+    /// no UTF-8, which are reported with the path of their field.
+    /// </summary>
+    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json) => ValidateJson(utf8Json, null);
+
+    /// <summary>Validates a definition already read into the model; its text and numbers are judged in the JSON it is saved as.</summary>
     public ValidationResult Validate(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var problems = new List<ValidationProblem>();
+        if (!CheckStorable(definition, problems))
+        {
+            return new ValidationResult(problems);
+        }
         if (string.IsNullOrWhiteSpace(definition.Id))
         {
             problems.Add(new(ValidationCodes.MissingField, "$.id", "De definitie heeft geen id."));
@@ -62,11 +69,46 @@ public sealed class DefinitionValidator
         return new ValidationResult(problems);
     }
 
+    private ValidationResult ValidateJson(ReadOnlySpan<byte> utf8Json, string? json)
+    {
+        var problems = new List<ValidationProblem>();
+        if (DefinitionReader.Parse(utf8Json, json, problems) is not { } root)
+        {
+            return new ValidationResult(problems);
+        }
+        var definition = DefinitionReader.Read(root, problems);
+        CheckSemantics(definition, problems);
+        return new ValidationResult(problems);
+    }
+
+    /// <summary>The model is checked in the form it is saved in, so both overloads judge the same text the same way.</summary>
+    private static bool CheckStorable(WorkflowDefinition definition, List<ValidationProblem> problems)
+    {
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(definition, DefinitionSerializer.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            // Text read from JSON with half a surrogate pair cannot even be written out, nor can a NaN position.
+            problems.Add(new(ValidationCodes.InvalidText, "$",
+                "De definitie bevat tekst met een halve UTF-16-tekencode of een getal dat geen getal is; zo kan zij niet worden opgeslagen."));
+            return false;
+        }
+        var before = problems.Count;
+        return !StorableJson.Check(json, problems) || problems.Count == before;
+    }
+
     private void CheckSemantics(WorkflowDefinition definition, List<ValidationProblem> problems)
     {
         if (definition.SchemaVersion != WorkflowDefinition.CurrentSchemaVersion)
         {
             problems.Add(new(ValidationCodes.UnsupportedSchemaVersion, "$.schemaVersion", $"Schemaversie {definition.SchemaVersion} wordt niet ondersteund; gebruik {WorkflowDefinition.CurrentSchemaVersion}."));
+        }
+        if (definition.Name is { } name && name.EnumerateRunes().Count() > WorkflowDefinition.MaxNameLength)
+        {
+            problems.Add(new(ValidationCodes.TextTooLong, "$.name", $"De naam telt hoogstens {WorkflowDefinition.MaxNameLength} tekens."));
         }
         var variableNames = PropertyRules.CheckVariables(definition, problems);
 
