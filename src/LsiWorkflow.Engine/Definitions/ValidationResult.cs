@@ -74,4 +74,10 @@ public static class ValidationCodes
     public const string DuplicateName = "duplicate-name";
     /// <summary>A timer start without exactly one schedule.</summary>
     public const string InvalidSchedule = "invalid-schedule";
+    /// <summary>Text that cannot be stored or shown: a control character (other than tab and line breaks), half a UTF-16 surrogate pair, or bytes that are no UTF-8.</summary>
+    public const string InvalidText = "invalid-text";
+    /// <summary>A number that cannot be stored: not finite, or more digits behind the point than are kept.</summary>
+    public const string InvalidNumber = "invalid-number";
+    /// <summary>Text longer than is kept.</summary>
+    public const string TextTooLong = "text-too-long";
 }

@@ -11,6 +11,9 @@ public sealed record WorkflowDefinition
     /// <summary>The only format version this engine reads.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The longest <see cref="Name"/>, in characters (Unicode code points): the length the store keeps.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Version of the JSON format (not of the workflow).</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 

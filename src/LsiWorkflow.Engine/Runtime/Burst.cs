@@ -188,14 +188,14 @@ internal sealed class Burst
         }
     }
 
+    /// <summary>Cancels the waits of the activities before <paramref name="activityId"/> (not its own) and drops their tokens and its own.</summary>
     public void CancelUpstream(string activityId)
     {
-        var upstream = Graph.Upstream(activityId);
-        foreach (var bookmark in State.Bookmarks.Where(b => upstream.Contains(b.ActivityId)).ToList())
+        foreach (var bookmark in State.Bookmarks.Where(b => b.ActivityId != activityId && Graph.LeadsTo(b.ActivityId, activityId)).ToList())
         {
             CancelBookmark(bookmark.Id);
         }
-        State.Pending.RemoveAll(p => p.ActivityId == activityId || upstream.Contains(p.ActivityId));
+        State.Pending.RemoveAll(p => p.ActivityId == activityId || Graph.LeadsTo(p.ActivityId, activityId));
     }
 
     public void CancelAll()

@@ -1,3 +1,4 @@
+using LsiWorkflow.Engine.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,7 @@ internal sealed class DefinitionRecordConfiguration : IEntityTypeConfiguration<D
         b.ToTable("workflow_definitions");
         b.HasKey(d => d.Id);
         b.Property(d => d.DefinitionId).HasMaxLength(100);
-        b.Property(d => d.Name).HasMaxLength(200);
+        b.Property(d => d.Name).HasMaxLength(WorkflowDefinition.MaxNameLength);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Json).HasColumnType("jsonb");
         b.Property(d => d.UpdatedBy).HasMaxLength(256);

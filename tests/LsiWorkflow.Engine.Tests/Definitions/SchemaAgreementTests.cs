@@ -35,6 +35,7 @@ public sealed class SchemaAgreementTests
         { "version zero", """{ "op": "set", "path": "version", "value": 0 }""" },
         { "schema version 2", """{ "op": "set", "path": "schemaVersion", "value": 2 }""" },
         { "name empty", """{ "op": "set", "path": "name", "value": " " }""" },
+        { "name longer than 200", $$"""{ "op": "set", "path": "name", "value": "{{new string('n', 201)}}" }""" },
         { "activities not a list", """{ "op": "set", "path": "activities", "value": {} }""" },
         { "activity without type", """{ "op": "set", "path": "activities", "value": [ { "id": "start" } ] }""" },
         { "activity with numeric id", """{ "op": "set", "path": "activities", "value": [ { "id": 1, "type": "Start" } ] }""" },

@@ -64,7 +64,7 @@ public sealed class DefinitionCanvas
                     Properties = activity.Properties?.DeepClone().AsObject(),
                     PositionStored = activity.Position is not null,
                 };
-                SyncOutcomes(node, definition.Connections.Where(c => c.Source == activity.Id).Select(c => c.EffectiveOutcome));
+                SyncOutcomes(node, DefinitionGraph.For(definition).Outgoing(activity.Id).Select(c => c.EffectiveOutcome));
                 Diagram.Nodes.Add(node);
             }
             foreach (var connection in definition.Connections)
@@ -166,7 +166,7 @@ public sealed class DefinitionCanvas
                     Properties = activity.Properties?.DeepClone().AsObject(),
                     PositionStored = true,
                 };
-                SyncOutcomes(node, fragment.Connections.Where(c => c.Source == activity.Id).Select(c => c.EffectiveOutcome));
+                SyncOutcomes(node, DefinitionGraph.For(fragment).Outgoing(activity.Id).Select(c => c.EffectiveOutcome));
                 Diagram.Nodes.Add(node);
                 renamed.TryAdd(activity.Id, node);
             }
@@ -294,25 +294,8 @@ public sealed class DefinitionCanvas
     /// <summary>Columns by breadth-first distance from the starts; activities nothing reaches go in a last column.</summary>
     private Dictionary<string, Point> AutomaticPositions(WorkflowDefinition definition)
     {
-        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
-        var queue = new Queue<string>();
-        foreach (var activity in definition.Activities.Where(a => descriptors.GetValueOrDefault(a.Type)?.IsStart == true))
-        {
-            if (depth.TryAdd(activity.Id, 0))
-            {
-                queue.Enqueue(activity.Id);
-            }
-        }
-        while (queue.TryDequeue(out var id))
-        {
-            foreach (var next in definition.Connections.Where(c => c.Source == id).Select(c => c.Target))
-            {
-                if (depth.TryAdd(next, depth[id] + 1))
-                {
-                    queue.Enqueue(next);
-                }
-            }
-        }
+        var starts = definition.Activities.Where(a => descriptors.GetValueOrDefault(a.Type)?.IsStart == true).Select(a => a.Id);
+        var depth = DefinitionGraph.For(definition).StepsFrom(starts);
         var lastColumn = depth.Count == 0 ? 0 : depth.Values.Max() + 1;
         var rows = new Dictionary<int, int>();
         var result = new Dictionary<string, Point>(StringComparer.Ordinal);

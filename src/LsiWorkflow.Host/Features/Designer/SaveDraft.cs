@@ -70,22 +70,3 @@ public sealed class SaveDraftHandler(LsiDbContext db, EngineServices engine, Tim
         return node.ToJsonString(DefinitionSerializer.Options);
     }
 }
-
-internal static class DefinitionValidation
-{
-    /// <summary>Parses and validates, or refuses with every problem by JSON path.</summary>
-    public static WorkflowDefinition ParseValid(EngineServices engine, string json)
-    {
-        var result = engine.Validator.Validate(json);
-        if (!result.IsValid)
-        {
-            var first = result.Problems[0];
-            var count = result.Problems.Count == 1 ? "1 probleem" : $"{result.Problems.Count} problemen";
-            throw new InvalidRequestException($"De werkstroom heeft {count} en is niet opgeslagen. Eerste: {first.Message} ({first.Path})")
-            {
-                Errors = result.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-            };
-        }
-        return DefinitionSerializer.Parse(json);
-    }
-}

@@ -21,7 +21,7 @@ public static class VariablesInReach
         {
             result.AddRange(InputsOf(start.Properties).Select(i => new VariableInReach($"input.{i.Name}", $"invoer ({i.Type})")));
         }
-        foreach (var upstream in Upstream(definition, activityId))
+        foreach (var upstream in DefinitionGraph.For(definition).Upstream(activityId))
         {
             result.Add(new VariableInReach($"activities.{upstream}.outcome", "uitkomst van een eerdere activiteit"));
         }
@@ -35,25 +35,4 @@ public static class VariablesInReach
             .Select(i => (Name: i["name"] is JsonValue n && n.TryGetValue(out string? name) ? name : "",
                           Type: i["type"] is JsonValue t && t.TryGetValue(out string? type) ? type : VariableTypes.String))
             .Where(i => i.Name.Length > 0);
-
-    /// <summary>Every activity with a path to the given one, nearest first; the activity itself only on a loop.</summary>
-    public static IReadOnlyList<string> Upstream(WorkflowDefinition definition, string activityId)
-    {
-        var incoming = definition.Connections.ToLookup(c => c.Target, c => c.Source, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var queue = new Queue<string>([activityId]);
-        while (queue.TryDequeue(out var id))
-        {
-            foreach (var source in incoming[id])
-            {
-                if (seen.Add(source))
-                {
-                    order.Add(source);
-                    queue.Enqueue(source);
-                }
-            }
-        }
-        return order;
-    }
 }
