@@ -158,7 +158,7 @@ public sealed class BpmnExportTests
     }
 
     /// <summary>One activity of every built-in type, with loops, a fork and join and every kind of timer.</summary>
-    private static WorkflowDefinition AllKinds(bool withPositions)
+    internal static WorkflowDefinition AllKinds(bool withPositions)
     {
         var definition = Flow.Build(
             [
