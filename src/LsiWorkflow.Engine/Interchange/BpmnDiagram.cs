@@ -52,7 +52,7 @@ internal sealed class BpmnDiagram
             // Whole pixels: positions are stored in the definition on import, and people read them.
             else if (layout.Nodes.TryGetValue(activity.Id, out var box)
                 && new LayoutPoint(Math.Round(left + box.X), Math.Round(below + box.Y)) is var slot
-                && !slots.Values.Contains(slot))
+                && !slots.ContainsValue(slot))
             {
                 slots[activity] = slot;
             }

@@ -262,7 +262,7 @@ public static partial class BpmnImporter
             return new Node { Element = element, Activity = activity };
         }
 
-        private bool IsJoin(XElement gateway)
+        private static bool IsJoin(XElement gateway)
         {
             var id = Id(gateway);
             var process = gateway.Parent!;
@@ -325,7 +325,7 @@ public static partial class BpmnImporter
             return [];
         }
 
-        private JsonObject HumanTask(XElement element)
+        private static JsonObject HumanTask(XElement element)
         {
             var properties = new JsonObject { ["title"] = (string?)element.Attribute("name") ?? Id(element) };
             if ((string?)element.Element(Bpmn + "documentation") is { Length: > 0 } description)
@@ -390,7 +390,7 @@ public static partial class BpmnImporter
             return properties;
         }
 
-        private JsonObject CallActivity(XElement element)
+        private static JsonObject CallActivity(XElement element)
         {
             var called = (string?)element.Attribute("calledElement")
                 ?? (string?)element.Element(Bpmn + "extensionElements")?.Element(Zeebe + "calledElement")?.Attribute("processId");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Engine.Interchange;
@@ -52,7 +51,7 @@ public sealed class BpmnExportTests
     [Fact]
     public void Activities_map_to_the_bpmn_elements_their_kind_calls_for()
     {
-        var document = BpmnExporter.ToXml(Repository.LoadWorkflow("convenant-evaluation.json"));
+        var document = BpmnExporter.ToXml(Repository.LoadWorkflow("covenant-evaluation.json"));
         var process = document.Root!.Element(Bpmn + "process")!;
 
         var start = process.Element(Bpmn + "startEvent")!;
