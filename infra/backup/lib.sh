@@ -92,7 +92,15 @@ lsi_as_postgres() {
   fi
 }
 
-# psql with our settings: no .psqlrc, stop at the first error, quiet, unaligned.
-lsi_psql() { "$LSI_PG_BIN/psql" -X -v ON_ERROR_STOP=1 -q -At "$@"; }
+# psql with our settings: no .psqlrc, stop at the first error, quiet, unaligned. The scripts that run on the
+# database server set LSI_PSQL_AS_SERVER_USER=1: as root, psql then runs as postgres too, so a socket
+# connection as postgres passes peer authentication. Files go in on stdin, which root opens.
+lsi_psql() {
+  if [[ "${LSI_PSQL_AS_SERVER_USER:-0}" == "1" ]]; then
+    lsi_as_postgres "$LSI_PG_BIN/psql" -X -v ON_ERROR_STOP=1 -q -At "$@"
+  else
+    "$LSI_PG_BIN/psql" -X -v ON_ERROR_STOP=1 -q -At "$@"
+  fi
+}
 
 LSI_PG_BIN="$(lsi_pg_bin)"

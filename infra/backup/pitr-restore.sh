@@ -19,6 +19,7 @@
 #   --connection CS     Npgsql-style connection for that (its port is replaced); default PG* variables
 # Run on a machine with the archive, as root or as the user PostgreSQL runs as. Prints the port on its last line.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LSI_PSQL_AS_SERVER_USER=1
 
 BASE=""
 ARCHIVE=""
@@ -119,9 +120,9 @@ if [[ -n "$DATABASE" ]]; then
   else
     if [[ -n "$CONNECTION" ]]; then lsi_apply_connection "$CONNECTION"; fi
     export PGPORT="$PORT" PGHOST="${PGHOST:-127.0.0.1}"
-    CLEARED="$(lsi_psql -d "$DATABASE" -f "$LSI_BACKUP_DIR/after-restore.sql" 2>&1)" \
+    CLEARED="$(lsi_psql -d "$DATABASE" <"$LSI_BACKUP_DIR/after-restore.sql" 2>&1)" \
       || lsi_die "after-restore.sql failed on '$DATABASE': $CLEARED"
-    sed 's/^psql:[^ ]* NOTICE:  /after-restore: /' <<<"$CLEARED" >&2
+    sed -E 's/^(psql:[^ ]* )?NOTICE:  /after-restore: /' <<<"$CLEARED" >&2
   fi
 fi
 echo "$PORT"

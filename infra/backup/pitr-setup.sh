@@ -18,6 +18,7 @@
 # Run on the database server, as root or as the user the cluster runs as (as root, PostgreSQL's programs
 # run as the postgres user). Take a new base backup regularly (say weekly): recovery replays all WAL since.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LSI_PSQL_AS_SERVER_USER=1
 
 ARCHIVE=""
 BASE_DIR=""

@@ -121,9 +121,9 @@ else
 fi
 
 # Before any host starts: clear what the hosts that made the backup left behind (see after-restore.sql).
-CLEARED="$(lsi_psql -d "$DATABASE" -f "$LSI_BACKUP_DIR/after-restore.sql" 2>&1)" \
+CLEARED="$(lsi_psql -d "$DATABASE" <"$LSI_BACKUP_DIR/after-restore.sql" 2>&1)" \
   || lsi_die "after-restore.sql failed on '$DATABASE': $CLEARED"
-sed 's/^psql:[^ ]* NOTICE:  /after-restore: /' <<<"$CLEARED" >&2
+sed -E 's/^(psql:[^ ]* )?NOTICE:  /after-restore: /' <<<"$CLEARED" >&2
 
 SUMMARY="$(lsi_psql -d "$DATABASE" -F ' ' -c "select
   (select count(*) from lsi.workflow_instances),

@@ -714,7 +714,7 @@ public sealed class BackupScenario(FaultSettings settings)
         return figures;
     }
 
-    // ---- helpers ------------------------------------------------------------------------------------------
+    // ---- hosts, scripts and mails of the run -------------------------------------------------------------
 
     /// <summary>The message ids of the mails in a pickup folder: <c>{id:N}.eml</c>, <c>{id:N}.en.eml</c> for readers of the other language.</summary>
     private static HashSet<Guid> MailsIn(string folder) => Directory.Exists(folder)
