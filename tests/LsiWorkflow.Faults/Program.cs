@@ -18,6 +18,7 @@ Figures figures = args[0] switch
     "two-nodes" => await new TwoNodesScenario(settings).RunAsync(),
     "db-restart" => await new DbRestartScenario(settings).RunAsync(),
     "race" => await new RaceScenario(settings).RunAsync(),
+    "backup" => await new BackupScenario(settings).RunAsync(),
     _ => throw new ArgumentException($"Unknown scenario '{args[0]}'", nameof(args)),
 };
 foreach (var problem in figures.Problems)
