@@ -21,7 +21,8 @@ run_faults() {
   export FAULTS_DB="$FAULTS_PG;Database=$database"
   export FAULTS_WORK="$ROOT/.local/faults/$scenario"
   export FAULTS_FRESH_DB=1
-  rm -rf "$FAULTS_WORK"
+  # "--check-only yes" checks again what the last run left: keep its folder (the driver keeps its database).
+  [[ " $* " == *" --check-only yes "* ]] || rm -rf "$FAULTS_WORK"
   mkdir -p "$FAULTS_WORK"
   local start=$SECONDS
   set +e
