@@ -224,8 +224,12 @@ public sealed class TwoNodesScenario(FaultSettings settings)
         var strayLines = lines.Where(l => !readers[l.Notice].Users.Contains(l.User)).Select(l => $"{readers[l.Notice].About}: line for {l.User}, not a reader").ToList();
 
         // Mails: one file per notice, in the folder of the node that delivered it, to every reader with an address.
+        // Mails of no notice of the run are left out: the seed's milestones and commitments remind the secretariat
+        // on their own dates, and a second notice about one of the run's deadlines is a second outbox message above.
+        var known = readers.Keys.Select(n => $"{n:N}.eml").ToHashSet();
         var files = mailFolders
             .SelectMany(f => Directory.Exists(f.Folder) ? Directory.GetFiles(f.Folder, "*.eml").Select(path => (f.Node, Path: path)) : [])
+            .Where(f => known.Contains(Path.GetFileName(f.Path)))
             .ToList();
         var filesPer = files.GroupBy(f => Path.GetFileName(f.Path)).ToDictionary(g => g.Key, g => g.ToList());
         var mailRepeats = new List<string>();
@@ -248,8 +252,6 @@ public sealed class TwoNodesScenario(FaultSettings settings)
                 mailsWrong.Add($"{reader.About}: mail to {string.Join(",", to.Order())}, expected {string.Join(",", reader.Emails.Order())}");
             }
         }
-        var known = readers.Keys.Select(n => $"{n:N}.eml").ToHashSet();
-        var strayMails = filesPer.Keys.Where(name => !known.Contains(name)).Select(name => $"mail {name} of no notice of the run").ToList();
         var deadlineMails = readers.Count(r => !r.Value.About.StartsWith("closing", StringComparison.Ordinal) && filesPer.ContainsKey($"{r.Key:N}.eml"));
 
         // The decisions: eight tasks completed, a journal line by each of the eight deciders.
@@ -282,7 +284,7 @@ public sealed class TwoNodesScenario(FaultSettings settings)
         List<string> missing = [.. delayProblems, .. tasksMissing, .. timersMissing, .. notFired, .. noticesMissing, .. closingMissing, .. undispatched,
             .. linesMissing, .. mailsMissing, .. undecided, .. decisionsMissing];
         figures.MustBeZero("missing", missing.Count + unfinished, [.. missing, $"unfinished {unfinished}"]);
-        List<string> wrong = [.. strayTimers, .. strayNotices, .. strayLines, .. mailsWrong, .. strayMails];
+        List<string> wrong = [.. strayTimers, .. strayNotices, .. strayLines, .. mailsWrong];
         figures.MustBeZero("wrong", wrong.Count, wrong);
     }
 
