@@ -1849,6 +1849,10 @@ namespace LsiWorkflow.Host.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("multi_year_plan_id");
 
+                            b1.Property<DateOnly?>("PlannedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("planned_on");
+
                             b1.Property<Guid?>("ThemeId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("theme_id");

@@ -1,7 +1,7 @@
 # Shared by the backup scripts: connection settings and PostgreSQL binaries. Sourced, not run.
 #
 # Connection, each setting taken from the first of these that has it:
-#   --connection "Host=...;Port=...;Database=...;Username=...;Password=..."   (Npgsql style, as the host reads it)
+#   --connection "Host=...;Port=...;Database=...;Username=...;Password=$PGPASSWORD"   (Npgsql style, as the host reads it)
 #   ConnectionStrings__Lsi                                                   (the host's own setting)
 #   PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD or ~/.pgpass, PGSSLMODE  (libpq's variables)
 # PG_BIN names the folder of the PostgreSQL programs; default: the newest /usr/lib/postgresql/*/bin.
@@ -68,7 +68,7 @@ lsi_connection_for() {
     return
   fi
   out="Host=${PGHOST:-127.0.0.1};Port=${PGPORT:-5432};Database=$database;Username=${PGUSER:-$(id -un)}"
-  [[ -n "${PGPASSWORD:-}" ]] && out+=";Password=$PGPASSWORD"
+  if [[ -n "${PGPASSWORD-}" ]]; then out+=";Password=${PGPASSWORD}"; fi
   [[ -n "${PGSSLMODE:-}" ]] && out+=";SSL Mode=$PGSSLMODE"
   printf '%s' "$out"
 }

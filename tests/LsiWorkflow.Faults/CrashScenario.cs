@@ -98,13 +98,13 @@ public sealed class CrashScenario(FaultSettings settings)
             figures.Seconds("release_s", releasing.Elapsed);
         }
         await db.WaitForZeroAsync("select count(*) from lsi.workflow_outbox where dispatched_at is null", TimeSpan.FromMinutes(3));
-        await CheckAsync(db, flows, release, figures);
+        await CheckAsync(db, flows, release, host.MailFolder, figures);
         figures.MustBeZero("errors", driver.Errors.Count, driver.Errors);
         figures.Seconds("total_s", clock.Elapsed);
         return figures;
     }
 
-    private async Task CheckAsync(Database db, List<Flow> flows, bool released, Figures figures)
+    private static async Task CheckAsync(Database db, List<Flow> flows, bool released, string mailFolder, Figures figures)
     {
         var ids = flows.Select(f => f.InstanceId).ToArray();
         var projects = flows.Select(f => f.ProjectId).ToArray();
@@ -168,7 +168,7 @@ public sealed class CrashScenario(FaultSettings settings)
             r => (Message: r.GetGuid(0), User: r.GetString(1), Count: r.GetInt64(2)), messageIds);
         var inboxRepeats = inbox.Where(n => n.Count > 1).Select(n => $"{n.Message} {n.User} x{n.Count}").ToList();
         var inboxMissing = messageIds.Except(inbox.Where(n => n.User == ProjectApprovalDriver.Secretary).Select(n => n.Message)).Select(m => $"{m} not in the secretary's list").ToList();
-        var mailsMissing = messageIds.Where(m => !File.Exists(Path.Combine(settings.MailFolder, $"{m:N}.eml"))).Select(m => $"{m}.eml").ToList();
+        var mailsMissing = messageIds.Where(m => !File.Exists(Path.Combine(mailFolder, $"{m:N}.eml"))).Select(m => $"{m}.eml").ToList();
 
         // Journal: each activity once per outcome (a task: opened, decided; the start gate: blocked, passed).
         var journalRepeats = await db.RepeatsAsync(

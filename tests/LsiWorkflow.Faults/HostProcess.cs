@@ -17,6 +17,14 @@ public sealed class HostProcess(string name, FaultSettings settings, int port) :
 
     public string LogFile => Path.Combine(settings.WorkFolder, $"{Name}.log");
 
+    /// <summary>
+    /// The pickup folder of this host alone: with a folder per host, a mail that two nodes both deliver is two
+    /// files, where in a shared folder the second would silently overwrite the first.
+    /// </summary>
+    public string MailFolder => MailFolderOf(settings, Name);
+
+    public static string MailFolderOf(FaultSettings settings, string name) => Path.Combine(settings.MailFolder, name);
+
     public bool IsRunning => process is { HasExited: false };
 
     /// <summary>Starts the process and waits until it answers <c>/health/live</c>.</summary>
@@ -34,7 +42,7 @@ public sealed class HostProcess(string name, FaultSettings settings, int port) :
         info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         info.Environment["ConnectionStrings__Lsi"] = settings.ConnectionString;
         info.Environment["Seed__DemoPassword"] = settings.Password;
-        info.Environment["Mail__PickupFolder"] = settings.MailFolder;
+        info.Environment["Mail__PickupFolder"] = MailFolder;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__LsiWorkflow.Startup"] = "Information";
         foreach (var (key, value) in settings.HostEnvironment)

@@ -8,7 +8,8 @@ if (args.Length == 0)
     return 2;
 }
 var settings = FaultSettings.From(args);
-if (Environment.GetEnvironmentVariable("FAULTS_FRESH_DB") == "1")
+// A recheck looks at what the last run left, so it keeps the database.
+if (Environment.GetEnvironmentVariable("FAULTS_FRESH_DB") == "1" && settings.Text("check-only") != "yes")
 {
     await Database.RecreateAsync(settings.ConnectionString);
 }

@@ -47,10 +47,16 @@ public sealed class MultiYearPlan : Entity
         return theme;
     }
 
-    public AgendaItem AddAgendaItem(int year, string title, Theme? theme = null, Guid? id = null)
+    /// <summary>An item of the agenda of <paramref name="year"/>; <paramref name="plannedOn"/> when a day in that year is known.</summary>
+    public AgendaItem AddAgendaItem(int year, string title, Theme? theme = null, Guid? id = null, DateOnly? plannedOn = null)
     {
         RequireYear(year);
         var item = new AgendaItem(year, title, theme?.Id, id);
+        if (plannedOn is { } day)
+        {
+            item.PlanOn(day);
+        }
+
         AgendaItems.Add(item);
         return item;
     }
@@ -164,7 +170,24 @@ public sealed class AgendaItem : Entity
 
     public Guid? ThemeId { get; private set; }
 
+    /// <summary>The day it is planned for, when one is known; null when only its year is (most of the agenda).</summary>
+    public DateOnly? PlannedOn { get; private set; }
+
+    /// <summary>What the item is held to: its planned day, or else the last day of its year (our assumption).</summary>
+    public DateOnly DueOn => PlannedOn ?? new DateOnly(Year, 12, 31);
+
     public DateOnly? CompletedOn { get; private set; }
+
+    /// <summary>A day inside the item's agenda year: moving it to another year is a new agenda item, not a new day.</summary>
+    public void PlanOn(DateOnly day)
+    {
+        if (day.Year != Year)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), day, $"Een agendapunt van {Year} wordt in {Year} gepland, niet op {day:yyyy-MM-dd}.");
+        }
+
+        PlannedOn = day;
+    }
 
     public void Complete(DateOnly on) => CompletedOn = on;
 }

@@ -13,9 +13,10 @@ public sealed record LetterSeedData(
 
 /// <summary>
 /// The facts of the letter to parliament on the evaluation of the LSI convenant
-/// (shared/seed/kamerbrief-evaluatie-convenant-lsi.txt), as domain objects. Every id is derived from a
+/// (docs/letter/kamerbrief-evaluatie-convenant-lsi.txt), as domain objects. Every id is derived from a
 /// stable name, so building twice gives the same keys and the host can seed idempotently.
 /// Whatever the letter does not say is marked as an assumption or an example where it is made.
+/// docs/letter/facts.md lists every fact by the same names; a test holds this seed to it.
 /// </summary>
 public static class LetterSeed
 {
@@ -35,6 +36,14 @@ public static class LetterSeed
     private static readonly DateOnly EndOf2023 = new(2023, 12, 31);
     private static readonly DateOnly EndOfQ1Of2024 = new(2024, 3, 31);
     private static readonly DateOnly ProgressReportJune2024 = new(2024, 6, 30);
+
+    /// <summary>
+    /// Assumption: the letter promises the follow-up research's results "when it is finished", without a date,
+    /// but a commitment is tracked by its date. We hold it to the Stand van de uitvoering of June 2025, the first
+    /// yearly report to parliament after a study started at the end of 2023 can reasonably have finished; the
+    /// secretariat moves it once the study's planning is known.
+    /// </summary>
+    public static readonly DateOnly FollowUpResultsCheckpoint = new(2025, 6, 30);
 
     // The partners the letter lists. Assumption: the gemeenten are represented through the VNG.
     private static readonly string[] Partners =
@@ -58,6 +67,29 @@ public static class LetterSeed
         var plan = BuildPlan(steeringGroup);
         var milestones = BuildMilestones(covenant, plan);
         return new LetterSeedData(organisations, steeringGroup, covenant, evaluation, dpia, commitments, plan, milestones);
+    }
+
+    /// <summary>
+    /// Brings a plan stored by an earlier seed in line with the letter: an agenda item of the seed that has no
+    /// day yet gets the day the letter names (earlier seeds gave none, so it read as the end of its year).
+    /// A day is only filled in, never replaced, so a day someone has set stays. Returns the items it planned.
+    /// </summary>
+    public static IReadOnlyList<AgendaItem> FillInPlannedDays(MultiYearPlan stored, MultiYearPlan seeded)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(seeded);
+        var days = seeded.AgendaItems.Where(i => i.PlannedOn is not null).ToDictionary(i => i.Id, i => (i.Year, Day: i.PlannedOn!.Value));
+        var planned = new List<AgendaItem>();
+        foreach (var item in stored.AgendaItems)
+        {
+            if (item.PlannedOn is null && days.TryGetValue(item.Id, out var letter) && letter.Year == item.Year)
+            {
+                item.PlanOn(letter.Day);
+                planned.Add(item);
+            }
+        }
+
+        return planned;
     }
 
     private static SteeringGroup BuildSteeringGroup(Func<string, Organisation> org)
@@ -145,7 +177,6 @@ public static class LetterSeed
         return evaluation;
     }
 
-    // Left out: sending the follow-up research's results, which the letter promises "when it is finished", without a date.
     private static List<Commitment> BuildCommitments()
     {
         // Assumption: the January letter set no date for the report; we take the end of 2023.
@@ -158,6 +189,8 @@ public static class LetterSeed
             new("De Kamer informeren over de uitkomst van de focusgroep over de waardepropositie, bij de Stand van de uitvoering in juni 2024.", LetterTitle, ProgressReportJune2024, Id("commitment:focus-group")),
             new("Het vervolgonderzoek naar de toepassing van de waarborgen voor privacy en non-discriminatie gaat voor het einde van het jaar van start.", LetterTitle, EndOf2023, Id("commitment:follow-up-research")),
             new("De communicatiestrategie en de verbeterde website zijn voor het einde van het jaar in gang gezet.", LetterTitle, EndOf2023, Id("commitment:communication")),
+            new("De resultaten van het vervolgonderzoek naar de waarborgen voor privacy en non-discriminatie naar de Kamer sturen wanneer het onderzoek is afgerond. De brief noemt geen datum; de uiterste datum (Stand van de uitvoering juni 2025) is een aanname en wordt verzet zodra de planning van het onderzoek bekend is.",
+                LetterTitle, FollowUpResultsCheckpoint, Id("commitment:follow-up-results")),
         ];
     }
 
@@ -174,8 +207,9 @@ public static class LetterSeed
         // The letter names no phenomena; this one only shows the shape and is marked as an example.
         labour.AddPhenomenon("Schijnconstructies bij arbeid (voorbeeld)", "Voorbeeld; niet uit de brief.", Id("phenomenon:example"));
 
-        plan.AddAgendaItem(2024, "Vernieuwde gezamenlijke DPIA wijkgerichte aanpak afronden en naar de Kamer sturen (eerste kwartaal)", id: Id("agenda:2024:dpia"));
-        plan.AddAgendaItem(2024, "Uitkomst focusgroep waardepropositie bij de Stand van de uitvoering (juni)", id: Id("agenda:2024:focus-group"));
+        // The letter dates these two ("eerste kwartaal van 2024", "juni 2024"); the others only have their year.
+        plan.AddAgendaItem(2024, "Vernieuwde gezamenlijke DPIA wijkgerichte aanpak afronden en naar de Kamer sturen (eerste kwartaal)", id: Id("agenda:2024:dpia"), plannedOn: EndOfQ1Of2024);
+        plan.AddAgendaItem(2024, "Uitkomst focusgroep waardepropositie bij de Stand van de uitvoering (juni)", id: Id("agenda:2024:focus-group"), plannedOn: ProgressReportJune2024);
         plan.AddAgendaItem(2024, "Rollen en verantwoordelijkheden van de (werk)groepen verduidelijken", id: Id("agenda:2024:roles"));
         plan.AddAgendaItem(2024, "Voorstel van de VNG over de toekomstige rol van de RPF", id: Id("agenda:2024:rpf"));
 

@@ -32,6 +32,21 @@ public class MultiYearPlanTests
     }
 
     [Fact]
+    public void An_agenda_item_is_due_on_its_day_or_else_at_the_end_of_its_year()
+    {
+        var plan = Plan();
+
+        var dated = plan.AddAgendaItem(2024, "DPIA naar de Kamer", plannedOn: new DateOnly(2024, 3, 31));
+        var undated = plan.AddAgendaItem(2025, "Verkenning");
+
+        Assert.Equal(new DateOnly(2024, 3, 31), dated.DueOn);
+        Assert.Null(undated.PlannedOn);
+        Assert.Equal(new DateOnly(2025, 12, 31), undated.DueOn);
+        Assert.Throws<ArgumentOutOfRangeException>(() => undated.PlanOn(new DateOnly(2026, 1, 15)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => plan.AddAgendaItem(2024, "Te laat gepland", plannedOn: new DateOnly(2025, 1, 1)));
+    }
+
+    [Fact]
     public void A_working_group_is_adopted_by_a_steering_group_member()
     {
         var member = Make.Member();

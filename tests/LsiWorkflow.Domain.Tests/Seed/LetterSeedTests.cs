@@ -1,10 +1,9 @@
-using System.Globalization;
 using LsiWorkflow.Domain.Gates;
 using LsiWorkflow.Domain.Seed;
 
 namespace LsiWorkflow.Domain.Tests.Seed;
 
-/// <summary>The seed must say what the letter says (see shared/notes/letter-facts.md).</summary>
+/// <summary>The seed must say what the letter says (see docs/letter/; LetterFactsTests holds the seed to docs/letter/facts.md).</summary>
 public class LetterSeedTests
 {
     private readonly LetterSeedData seed = LetterSeed.Build();
@@ -83,20 +82,6 @@ public class LetterSeedTests
         Assert.Equal(7, covenant.Signatories.Count);
     }
 
-    [Theory]
-    [InlineData("commitment:joint-dpia", "2024-03-31")]
-    [InlineData("commitment:focus-group", "2024-06-30")]
-    [InlineData("commitment:follow-up-research", "2023-12-31")]
-    [InlineData("commitment:communication", "2023-12-31")]
-    public void Open_commitments_carry_the_letters_dates(string name, string due)
-    {
-        var commitment = seed.Commitments.Single(c => c.Id == LetterSeed.Id(name));
-
-        Assert.Equal(DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture), commitment.DueOn);
-        Assert.Equal(CommitmentStatus.Open, commitment.Status);
-        Assert.Equal(LetterSeed.LetterTitle, commitment.SourceLetter);
-    }
-
     [Fact]
     public void Sending_the_evaluation_report_is_fulfilled_by_the_letter()
     {
@@ -161,6 +146,30 @@ public class LetterSeedTests
         Assert.NotNull(cycle[1].ActualOn);
         Assert.Null(cycle[2].ActualOn);
         Assert.Equal([2024, 2025, 2026, 2027], reports.Select(m => m.PlannedOn.Year));
+    }
+
+    [Fact]
+    public void A_plan_stored_before_agenda_items_had_days_gets_the_letters_days_and_keeps_a_day_someone_set()
+    {
+        var seeded = seed.Plan;
+        // As an earlier seed stored it: the same items, no days.
+        var stored = new MultiYearPlan(seeded.Title, seeded.FirstYear, seeded.LastYear, seeded.Id);
+        foreach (var item in seeded.AgendaItems)
+        {
+            stored.AddAgendaItem(item.Year, item.Title, id: item.Id);
+        }
+
+        var focusGroup = stored.AgendaItems.Single(a => a.Id == LetterSeed.Id("agenda:2024:focus-group"));
+        focusGroup.PlanOn(new DateOnly(2024, 9, 15));
+
+        var planned = LetterSeed.FillInPlannedDays(stored, seeded);
+
+        var dpia = Assert.Single(planned);
+        Assert.Equal(LetterSeed.Id("agenda:2024:dpia"), dpia.Id);
+        Assert.Equal(new DateOnly(2024, 3, 31), dpia.PlannedOn);
+        Assert.Equal(new DateOnly(2024, 9, 15), focusGroup.PlannedOn);
+        Assert.All(stored.AgendaItems.Where(a => a.Id != dpia.Id && a.Id != focusGroup.Id), a => Assert.Null(a.PlannedOn));
+        Assert.Empty(LetterSeed.FillInPlannedDays(stored, seeded));
     }
 
     [Fact]

@@ -24,14 +24,14 @@ public sealed record ThemeView(Guid Id, string Name, string? Description, IReadO
 public sealed record PhenomenonView(Guid Id, string Name, string? Description);
 
 /// <summary>
-/// An agenda item read as a milestone of the plan: the agenda names a year, not a day, so it is planned for the
-/// last day of its year (our assumption), and its state follows the milestone rules.
+/// An agenda item read as a milestone of the plan: planned for its day, or for the last day of its year when the
+/// agenda names only the year (<see cref="AgendaItem.DueOn"/>), and its state follows the milestone rules.
 /// </summary>
 public sealed record AgendaItemView(Guid Id, int Year, string Title, Guid? ThemeId, DateOnly? CompletedOn, DateOnly PlannedOn, MilestoneState Status, string StatusLabel, string Rule)
 {
     internal static AgendaItemView Of(AgendaItem item, DateOnly today, int openTasks)
     {
-        var plannedOn = new DateOnly(item.Year, 12, 31);
+        var plannedOn = item.DueOn;
         var status = MilestoneStatusRules.Evaluate(plannedOn, item.CompletedOn, today, openTasks);
         return new(item.Id, item.Year, item.Title, item.ThemeId, item.CompletedOn, plannedOn, status.State, status.Label, status.Rule);
     }

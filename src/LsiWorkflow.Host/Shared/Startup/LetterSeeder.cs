@@ -11,7 +11,8 @@ namespace LsiWorkflow.Host.Shared.Startup;
 /// <summary>
 /// Stores the letter's facts (<see cref="LetterSeed"/>). Insert-only by stable id: a row that exists is left
 /// alone, even when people have changed it since (a follow-up action moved on), so seeding twice changes nothing
-/// and never undoes anyone's work. Each inserted root gets one audit line; skipped ones get none.
+/// and never undoes anyone's work. Each inserted root gets one audit line; skipped ones get none. The one
+/// exception fills in agenda days an earlier seed left empty, never replacing one.
 /// </summary>
 public sealed class LetterSeeder(LsiDbContext db, AuditTrail audit, ILogger<LetterSeeder> log)
 {
@@ -36,6 +37,7 @@ public sealed class LetterSeeder(LsiDbContext db, AuditTrail audit, ILogger<Lett
         }
 
         added += await AddMissingAsync(seed.Plan, seed.Plan.Title, cancellationToken);
+        var planned = await FillInPlannedDaysAsync(seed.Plan, cancellationToken);
         foreach (var milestone in seed.Milestones)
         {
             added += await AddMissingAsync(milestone, $"Mijlpaal {milestone.Name}, gepland {milestone.PlannedOn:yyyy-MM-dd}", cancellationToken);
@@ -47,7 +49,28 @@ public sealed class LetterSeeder(LsiDbContext db, AuditTrail audit, ILogger<Lett
         }
 
         // Roots are saved one by one above, in dependency order, so a later one can rely on the earlier ones' keys.
-        log.LogInformation("Letter seed: {Added} new record(s)", added);
+        log.LogInformation("Letter seed: {Added} new record(s), {Planned} agenda day(s) filled in", added, planned);
+    }
+
+    /// <summary>
+    /// The one correction insert-only needs: agenda items stored before they had a day get the letter's day
+    /// (see <see cref="LetterSeed.FillInPlannedDays"/>); nothing else of a stored row is touched.
+    /// </summary>
+    private async Task<int> FillInPlannedDaysAsync(MultiYearPlan seeded, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<MultiYearPlan>().SingleAsync(p => p.Id == seeded.Id, cancellationToken);
+        var planned = LetterSeed.FillInPlannedDays(stored, seeded);
+        foreach (var item in planned)
+        {
+            audit.Record(Actor.System, "Seeded", stored, $"Agendapunt {item.Year} gepland op {item.PlannedOn:yyyy-MM-dd}: {item.Title}", "Datum uit de " + LetterSeed.LetterTitle);
+        }
+
+        if (planned.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return planned.Count;
     }
 
     private async Task<int> AddMissingAsync<T>(T root, string what, CancellationToken cancellationToken)
