@@ -42,11 +42,6 @@ internal sealed class WireCapture : IAsyncDisposable
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-    /// <summary>Connections that have been closed from the server's side (its backend process has ended).</summary>
-    public int ClosedByServer;
-
-    public int Opened => Volatile.Read(ref connections);
-
     /// <summary>Records what is sent from now on, until <see cref="StopRecording"/>.</summary>
     public void StartRecording()
     {
@@ -98,7 +93,7 @@ internal sealed class WireCapture : IAsyncDisposable
         try
         {
             await server.ConnectAsync(upstreamHost, upstreamPort, stop.Token);
-            var answered = new StrongBox<bool>(true);
+            var answered = new Flag(true);
             var toServer = ClientToServerAsync(client, server, id, answered);
             var toClient = ServerToClientAsync(server, client, answered);
             await Task.WhenAny(toServer, toClient);
@@ -113,7 +108,7 @@ internal sealed class WireCapture : IAsyncDisposable
         }
     }
 
-    private async Task ServerToClientAsync(Socket server, Socket client, StrongBox<bool> answered)
+    private async Task ServerToClientAsync(Socket server, Socket client, Flag answered)
     {
         var buffer = new byte[64 * 1024];
         while (true)
@@ -121,7 +116,6 @@ internal sealed class WireCapture : IAsyncDisposable
             var read = await server.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
             if (read == 0)
             {
-                Interlocked.Increment(ref ClosedByServer);
                 client.Shutdown(SocketShutdown.Send);
                 return;
             }
@@ -130,7 +124,7 @@ internal sealed class WireCapture : IAsyncDisposable
         }
     }
 
-    private async Task ClientToServerAsync(Socket client, Socket server, int id, StrongBox<bool> answered)
+    private async Task ClientToServerAsync(Socket client, Socket server, int id, Flag answered)
     {
         var parser = new FrontendParser(this, id);
         var buffer = new byte[64 * 1024];
@@ -195,9 +189,10 @@ internal sealed class WireCapture : IAsyncDisposable
         stop.Dispose();
     }
 
-    private sealed class StrongBox<T>(T value)
+    /// <summary>Whether the server has answered since the client last wrote.</summary>
+    private sealed class Flag(bool value)
     {
-        public T Value = value;
+        public bool Value = value;
     }
 
     /// <summary>Splits the client's byte stream into protocol messages and records the statements among them.</summary>
