@@ -31,35 +31,70 @@ internal sealed class EngineWorkload : IAsyncDisposable
     private readonly IHost host;
     private readonly BenchmarkOptions options;
 
-    private EngineWorkload(IHost host, BenchmarkOptions options)
+    private readonly bool started;
+
+    private EngineWorkload(IHost host, BenchmarkOptions options, bool started)
     {
         this.host = host;
         this.options = options;
+        this.started = started;
     }
 
     public static async Task<EngineWorkload> CreateAsync(BenchmarkOptions options)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Lsi"] = options.ConnectionString,
-            ["Hangfire:WorkerCount"] = options.Clients.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddLsiServices();
-        builder.Services.AddScoped<PerStepJobs>();
-        var host = builder.Build();
+        var host = BuildHost(options.ConnectionString, options.Clients, hangfireServer: true);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<LsiDbContext>().Database.MigrateAsync();
         }
         await host.StartAsync();
-        var workload = new EngineWorkload(host, options);
+        var workload = new EngineWorkload(host, options, started: true);
         await workload.SendAsync(new SaveDraft(Definition, null, Secretary));
         await workload.SendAsync(new PublishDefinition(DefinitionId, Secretary));
         await PerStepJobs.CreateTableAsync(host.Services.GetRequiredService<NpgsqlDataSource>());
         return workload;
     }
+
+    /// <summary>
+    /// The same services on another connection string, for running single workflows on a database that
+    /// <see cref="CreateAsync"/> has prepared. The host is not started: no Hangfire server or other background work
+    /// sends anything on its connections.
+    /// </summary>
+    public static EngineWorkload Attach(BenchmarkOptions options, string connectionString) =>
+        new(BuildHost(connectionString, options.Clients, hangfireServer: false), options, started: false);
+
+    private static IHost BuildHost(string connectionString, int workers, bool hangfireServer)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Lsi"] = connectionString,
+            ["Hangfire:WorkerCount"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hangfire:Server"] = hangfireServer ? "true" : "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddLsiServices();
+        builder.Services.AddScoped<PerStepJobs>();
+        return builder.Build();
+    }
+
+    /// <summary>One client's workflow: start an instance, find its task, complete it; returns the completion's time in ms.</summary>
+    public async Task<double> RunWorkflowAsync()
+    {
+        var started = await SendAsync(new StartInstance(DefinitionId, null, null, null, Secretary));
+        var taskId = await FindTaskAsync(started.InstanceId);
+        var before = Stopwatch.GetTimestamp();
+        var done = await SendAsync(new DecideTask(taskId, "Goedkeuren", null, null, Partner));
+        var elapsed = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
+        if (done.Status != "Finished")
+        {
+            throw new InvalidOperationException($"Instance {done.InstanceId} ended as {done.Status}.");
+        }
+        return elapsed;
+    }
+
+    /// <summary>Closes this host's idle database connections, so that their backends end and hand in their statistics.</summary>
+    public void ClearConnectionPool() => host.Services.GetRequiredService<NpgsqlDataSource>().Clear();
 
     /// <summary>Warms both workloads, so that every measured round runs settled code.</summary>
     public async Task WarmUpAsync()
@@ -120,15 +155,7 @@ internal sealed class EngineWorkload : IAsyncDisposable
         {
             while (clock.Elapsed < duration)
             {
-                var started = await SendAsync(new StartInstance(DefinitionId, null, null, null, Secretary));
-                var taskId = await FindTaskAsync(started.InstanceId);
-                var before = Stopwatch.GetTimestamp();
-                var done = await SendAsync(new DecideTask(taskId, "Goedkeuren", null, null, Partner));
-                latency(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
-                if (done.Status != "Finished")
-                {
-                    throw new InvalidOperationException($"Instance {done.InstanceId} ended as {done.Status}.");
-                }
+                latency(await RunWorkflowAsync());
                 Interlocked.Increment(ref completed);
             }
         })));
@@ -188,18 +215,21 @@ internal sealed class EngineWorkload : IAsyncDisposable
         await connection.OpenAsync();
         foreach (var database in new[] { options.Database, options.PgBenchDatabase })
         {
-            await using (var drop = new NpgsqlCommand($"drop database if exists {database} with (force)", connection))
+            await using (var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection))
             {
                 await drop.ExecuteNonQueryAsync();
             }
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
+            await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
+        if (started)
+        {
+            await host.StopAsync();
+        }
         host.Dispose();
     }
 
