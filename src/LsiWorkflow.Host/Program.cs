@@ -2,6 +2,7 @@ using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.Localization;
 using LsiWorkflow.Host.Shared.Startup;
 using LsiWorkflow.Host.Shared.Ui;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLsiLogging();
