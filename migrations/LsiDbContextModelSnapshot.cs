@@ -378,6 +378,11 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -398,6 +403,10 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("PlannedStartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start_on");
+
                     b.Property<string>("PrivacyProtocolReference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -414,6 +423,10 @@ namespace LsiWorkflow.Host.Migrations
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text")
                         .HasColumnName("rejection_reason");
+
+                    b.Property<bool>("StartedBeforeRegistration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("started_before_registration");
 
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("date")
