@@ -92,6 +92,11 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("document_reference");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
@@ -99,6 +104,11 @@ namespace LsiWorkflow.Host.Migrations
                     b.Property<DateOnly?>("FulfilledOn")
                         .HasColumnType("date")
                         .HasColumnName("fulfilled_on");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("result");
 
                     b.Property<string>("SourceLetter")
                         .IsRequired()
@@ -459,6 +469,25 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("InformationCategory")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("information_category");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -512,6 +541,23 @@ namespace LsiWorkflow.Host.Migrations
                         .HasDatabaseName("ix_publications_published_at");
 
                     b.ToTable("publications", "lsi");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Domain.PublicationFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("Id")
+                        .HasName("pk_publication_files");
+
+                    b.ToTable("publication_files", "lsi");
                 });
 
             modelBuilder.Entity("LsiWorkflow.Domain.SteeringGroup", b =>
@@ -2131,6 +2177,16 @@ namespace LsiWorkflow.Host.Migrations
                         });
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Domain.PublicationFile", b =>
+                {
+                    b.HasOne("LsiWorkflow.Domain.Publication", null)
+                        .WithOne()
+                        .HasForeignKey("LsiWorkflow.Domain.PublicationFile", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publication_files_publications_id");
                 });
 
             modelBuilder.Entity("LsiWorkflow.Domain.SteeringGroup", b =>

@@ -19,7 +19,7 @@ public sealed class RegisterBrowserTests(HostFixture host) : DomainTest(host)
     }
 
     [Fact]
-    public async Task The_secretary_proposes_an_area_based_project_with_uwv_and_svb_starts_its_approval_and_the_member_adopts_it()
+    public async Task The_secretary_proposes_a_project_with_uwv_and_svb_starts_its_approval_records_a_milestone_fulfils_a_commitment_and_publishes_a_document_a_visitor_downloads()
     {
         await using var context = await Host.NewBrowserContextAsync();
         var page = await Infrastructure.Browser.SignInAsync(context, Secretary, HostFixture.Password);
@@ -66,6 +66,50 @@ public sealed class RegisterBrowserTests(HostFixture host) : DomainTest(host)
         await Assertions.Expect(member.GetByTestId("project-message")).ToContainTextAsync("Het project is geadopteerd.");
         await Assertions.Expect(member.GetByTestId("project-facts")).ToContainTextAsync("(UWV)");
         await Assertions.Expect(member.GetByTestId("project-history")).ToContainTextAsync("Geadopteerd");
+
+        // The secretary records the progress report as reached and fulfils a commitment with its result.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mijlpalen en toezeggingen" }).ClickAsync();
+        await Infrastructure.Browser.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bijwerken: Stand van de uitvoering 2024" }).ClickAsync();
+        await page.FillAsync("#milestones-reached-on", "2024-06-20");
+        await page.FillAsync("#milestones-reason", "Met de Kamerbrief van 20 juni 2024 verstuurd.");
+        await page.GetByTestId("record-reached").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("milestone-done")).ToContainTextAsync("Stand van de uitvoering 2024: bereikt vastgelegd.");
+        await Assertions.Expect(page.GetByTestId("milestones").Locator("tr", new() { HasText = "Stand van de uitvoering 2024" })).ToContainTextAsync("20 jun 2024");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Toezeggingen", Exact = true }).ClickAsync();
+        await Infrastructure.Browser.WaitForInteractiveAsync(page);
+        var focusGroup = page.GetByTestId("commitments").Locator("tr", new() { HasText = "focusgroep" });
+        await focusGroup.GetByTestId("edit-commitment").ClickAsync();
+        await page.GetByTestId("fulfil").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("commitment-message")).ToContainTextAsync("Beschrijf het resultaat");
+        await page.FillAsync("#commitment-result", "De uitkomst van de focusgroep staat in de Stand van de uitvoering 2024.");
+        await page.FillAsync("#commitment-document", "Kamerstuk 17050-620");
+        await page.GetByTestId("fulfil").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("commitment-done")).ToContainTextAsync("nagekomen vastgelegd");
+        await Assertions.Expect(focusGroup.GetByTestId("commitment-result")).ToContainTextAsync("De uitkomst van de focusgroep staat in de Stand van de uitvoering 2024. (Kamerstuk 17050-620)");
+
+        // The secretary publishes the report itself; a visitor who is not signed in downloads it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publicaties" }).ClickAsync();
+        await Infrastructure.Browser.WaitForInteractiveAsync(page);
+        await page.FillAsync("#publication-title", "Stand van de uitvoering 2024");
+        await page.SelectOptionAsync("#publication-category", "Vergaderstukken Staten-Generaal");
+        await page.FillAsync("#publication-summary", "De voortgang van het meerjarenplan in 2024.");
+        await page.SetInputFilesAsync("#publication-file", new FilePayload { Name = "stand-2024.pdf", MimeType = "application/pdf", Buffer = Publications.DocumentUploadTests.Pdf });
+        await Assertions.Expect(page.GetByTestId("file-ready")).ToHaveTextAsync("stand-2024.pdf");
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("publish-message")).ToContainTextAsync("Het document is gepubliceerd.");
+
+        await using var visitorContext = await Host.NewBrowserContextAsync();
+        var visitor = await visitorContext.NewPageAsync();
+        await visitor.GotoAsync("/publicaties");
+        await Infrastructure.Browser.WaitForInteractiveAsync(visitor);
+        var report = visitor.GetByTestId("publication").Filter(new() { HasText = "Stand van de uitvoering 2024" });
+        await Assertions.Expect(report).ToContainTextAsync("Vergaderstukken Staten-Generaal");
+        await Assertions.Expect(visitor.GetByTestId("publish-form")).ToHaveCountAsync(0);
+        var download = await visitor.RunAndWaitForDownloadAsync(() => report.GetByTestId("document-link").ClickAsync());
+        Assert.Equal("stand-2024.pdf", download.SuggestedFilename);
+        Assert.Equal(Publications.DocumentUploadTests.Pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
     }
 
     [Fact]

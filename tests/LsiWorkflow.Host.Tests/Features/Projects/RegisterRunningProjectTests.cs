@@ -92,8 +92,9 @@ public sealed class RegisterRunningProjectTests(HostFixture host) : DomainTest(h
         Assert.Equal("Samen met UWV en SVB.", project.GetProperty("description").GetString());
         Assert.Equal("2026-04-01", project.GetProperty("plannedStartOn").GetString());
         Assert.Equal("Modelprivacyprotocol LSI v2", project.GetProperty("privacyProtocolReference").GetString());
-        var participants = project.GetProperty("participants").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("sharesData").GetBoolean())).ToList();
-        Assert.Equal([("UWV", true), ("Sociale Verzekeringsbank", false)], participants);
+        var participants = project.GetProperty("participants").EnumerateArray()
+            .Select(p => $"{p.GetProperty("name").GetString()}: {p.GetProperty("sharesData").GetBoolean()}").ToList();
+        Assert.Equal(["UWV: True", "Sociale Verzekeringsbank: False"], participants);
     }
 
     [Fact]
