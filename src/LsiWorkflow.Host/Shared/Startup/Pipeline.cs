@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.People;
 using LsiWorkflow.Host.Features.Planning;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Publications;
@@ -32,6 +33,7 @@ public static class Pipeline
         }
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -39,6 +41,7 @@ public static class Pipeline
         app.MapOpenApi().RequireAuthorization();
         app.MapLsiHealth();
         app.MapAccounts();
+        app.MapPeople();
         app.MapProjects();
         app.MapDpias();
         app.MapCommitments();
