@@ -8,7 +8,7 @@ namespace LsiWorkflow.Host.Features.Accounts;
 /// </summary>
 internal sealed class GuessablePasswordValidator : IPasswordValidator<LsiUser>
 {
-    private static readonly string[] FirstGuesses = ["wachtwoord", "password", "welkom", "welcome", "qwerty", "azerty", "123456", "abcdef", "lsiworkflow", "admin", "beheer"];
+    private static readonly string[] FirstGuesses = ["wachtwoord", "welkom", "welcome", "qwerty", "azerty", "123456", "abcdef", "lsiworkflow", "admin", "beheer"];
 
     public Task<IdentityResult> ValidateAsync(UserManager<LsiUser> manager, LsiUser user, string? password)
     {

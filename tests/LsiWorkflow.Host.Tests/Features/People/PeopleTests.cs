@@ -216,7 +216,7 @@ public sealed class PeopleTests(HostFixture host) : HostTest(host)
     {
         var mail = Directory.GetFiles(Host.Factory.MailFolder, "*.eml").Select(f => MimeMessage.Load(f))
             .Last(m => m.To.Mailboxes.Any(t => t.Address == email));
-        var url = mail.TextBody.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/account/invitation?", StringComparison.Ordinal));
+        var url = (mail.TextBody ?? "").Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/account/invitation?", StringComparison.Ordinal));
         var query = QueryHelpers.ParseQuery(new Uri(url).Query);
         return (Guid.Parse(query["user"]!), query["token"]!);
     }
