@@ -21,7 +21,8 @@ public sealed class LsiSignInManager(
     IUserConfirmation<LsiUser> confirmation,
     LsiDbContext db,
     TimeProvider clock,
-    IOptions<AccountOptions> accounts)
+    IOptions<AccountOptions> accounts,
+    SessionCheck sessions)
     : SignInManager<LsiUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(LsiUser user)
@@ -62,6 +63,7 @@ public sealed class LsiSignInManager(
         if (SessionCheck.SessionId(Context.User) is { } sessionId)
         {
             await AccountSessions.EndAsync(db, clock, s => s.Id == sessionId, "signed out");
+            sessions.ForgetSession(sessionId);
         }
         await base.SignOutAsync();
     }

@@ -61,6 +61,9 @@ public sealed class SessionCheck(IServiceScopeFactory scopes, TimeProvider clock
         return true;
     }
 
+    /// <summary>Called by this node after it ended one session.</summary>
+    public void ForgetSession(Guid sessionId) => confirmed.TryRemove(sessionId, out _);
+
     /// <summary>Called by this node after it changed an account: its sessions are checked again at their next request.</summary>
     public void Forget(Guid userId)
     {

@@ -2,6 +2,7 @@ using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace LsiWorkflow.Host.Features.People;
 
@@ -12,7 +13,7 @@ namespace LsiWorkflow.Host.Features.People;
 [Allowed(Policies.Public)]
 public sealed record AcceptInvitation(Actor Actor, Guid PersonId, string Token, string Password) : ICommand, IActorMessage;
 
-public sealed class AcceptInvitationHandler(PeopleAdministration people) : ICommandHandler<AcceptInvitation>
+public sealed class AcceptInvitationHandler(PeopleAdministration people, IOptions<AccountOptions> options) : ICommandHandler<AcceptInvitation>
 {
     public const string Refusal = "Deze link is verlopen of al gebruikt. Vraag de beheerder om een nieuwe uitnodiging.";
 
@@ -21,6 +22,11 @@ public sealed class AcceptInvitationHandler(PeopleAdministration people) : IComm
         ArgumentNullException.ThrowIfNull(command);
         var user = await people.Users.FindByIdAsync(command.PersonId.ToString());
         if (user is null || user.DisabledAt is not null || string.IsNullOrEmpty(command.Token))
+        {
+            throw new ConflictException("Link ongeldig", Refusal);
+        }
+        // The token carries its own age too, but on the server's clock only; the invitation's age is the rule.
+        if (user.InvitedAt is { } invited && people.Now - invited > options.Value.InvitationLifetime)
         {
             throw new ConflictException("Link ongeldig", Refusal);
         }

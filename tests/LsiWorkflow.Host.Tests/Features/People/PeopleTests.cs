@@ -160,20 +160,20 @@ public sealed class PeopleTests(HostFixture host) : HostTest(host)
     public async Task Organisations_join_are_renamed_and_leave_with_their_open_tasks_listed()
     {
         using var admin = await Host.ClientForAsync("beheer");
-        var added = await admin.PostAsJsonAsync("/api/organisations", new { code = "gem-utrecht", name = "Gemeente Utrecht", kind = "Municipality" });
+        var added = await admin.PostAsJsonAsync("/api/organisations", new { code = "gem-zwolle", name = "Gemeente Zwolle", kind = "Municipality" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var id = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await InviteAsync(admin, "handhaver@utrecht.example", "Handhaver Utrecht", "GEM-UTRECHT", Roles.Partner);
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/organisations", new { code = "GEM-UTRECHT", name = "Dubbel", kind = "Municipality" })).StatusCode);
+        await InviteAsync(admin, "handhaver@zwolle.example", "Handhaver Zwolle", "GEM-ZWOLLE", Roles.Partner);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/organisations", new { code = "GEM-ZWOLLE", name = "Dubbel", kind = "Municipality" })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/organisations/{id}/name", new { name = "Gemeente Utrecht (handhaving)" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/organisations/{id}/name", new { name = "Gemeente Zwolle (handhaving)" })).StatusCode);
         var left = await admin.PostAsJsonAsync($"/api/organisations/{id}/leave", new { reason = "Convenant opgezegd" });
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
         var result = await left.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Gemeente Utrecht (handhaving)", result.GetProperty("organisation").GetProperty("name").GetString());
+        Assert.Equal("Gemeente Zwolle (handhaving)", result.GetProperty("organisation").GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Array, result.GetProperty("openTasks").ValueKind);
 
-        var refused = await admin.PostAsJsonAsync("/api/people", new { email = "nog@utrecht.example", displayName = "Nog een", organisation = "GEM-UTRECHT", roles = new[] { Roles.Partner } });
+        var refused = await admin.PostAsJsonAsync("/api/people", new { email = "nog@zwolle.example", displayName = "Nog een", organisation = "GEM-ZWOLLE", roles = new[] { Roles.Partner } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var actions = (await admin.GetFromJsonAsync<JsonElement>("/api/people/audit")).EnumerateArray().Select(l => l.GetProperty("action").GetString()).ToList();
         Assert.Contains("OrganisationAdded", actions);

@@ -32,6 +32,11 @@ public sealed class ProductionOnboardingTests(HostFixture host) : HostTest(host)
     public async Task From_the_first_administrator_to_invited_people_whose_access_follows_their_account()
     {
         await using var production = new ProductionHost();
+        await Host.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<LsiWorkflow.Host.Shared.Startup.LetterSeeder>().SeedAsync(); // what the seed command does: the organisations
+            return true;
+        });
         var (exit, output) = await CreateAdministratorTests.RunHostAsync(["create-admin", "beheer", "beheer@minszw.example"], AdminPassword + "\n");
         Assert.True(exit == 0, output);
 
