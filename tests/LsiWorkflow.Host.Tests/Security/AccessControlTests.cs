@@ -200,6 +200,8 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["GET /account/external-callback"] = new("/account/external-callback?returnUrl=/"),
             ["GET /openapi/{documentName}.json"] = new("/openapi/v1.json"),
             ["* /hangfire/{**path}"] = new("/hangfire"),
+            ["* /metrics"] = new("/metrics"),
+            ["GET /api/admin/personal-data/{userName}"] = new("/api/admin/personal-data/partner.uwv"),
             ["GET /api/projects/"] = new("/api/projects"),
             ["GET /api/projects/{id:guid}"] = new(project),
             ["GET /api/projects/{id:guid}/audit.csv"] = new($"{project}/audit.csv"),
@@ -316,6 +318,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["POST /api/organisations/{id:guid}/leave"] = new($"/api/organisations/{LsiWorkflow.Domain.Organisation.IdFor("ACL-GEM")}/leave", new { reason = "Toegangstoets" }),
             ["DELETE /api/people/{id:guid}"] = new($"/api/people/{w.SparePersonId}"),
             ["DELETE /api/me/sessions/{id:guid}"] = new($"/api/me/sessions/{Guid.NewGuid()}"),
+            ["DELETE /api/admin/personal-data/{userName}"] = new("/api/admin/personal-data/partner.uwv"),
             ["POST /account/logout"] = new("/account/logout"),
         };
     }

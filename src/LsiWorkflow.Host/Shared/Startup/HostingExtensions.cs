@@ -8,6 +8,7 @@ using LsiWorkflow.Host.Features.People;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Reminders;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Features.Retention;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -38,7 +39,8 @@ public static class HostingExtensions
             .AddTasks()
             .AddNotifications()
             .AddPeople()
-            .AddReminders();
+            .AddReminders()
+            .AddRetention(builder.Configuration);
         return builder;
     }
 
