@@ -31,6 +31,21 @@ public sealed class Organisation : Entity
 
     public OrganisationKind Kind { get; private set; }
 
+    /// <summary>The day it left the cooperation; its history stays, nobody assigns it new work.</summary>
+    public DateOnly? LeftOn { get; private set; }
+
+    public bool HasLeft => LeftOn is not null;
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    public void Leave(DateOnly on) => LeftOn = on;
+
+    public void Rejoin() => LeftOn = null;
+
     public static Guid IdFor(string code)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);

@@ -98,9 +98,19 @@ public sealed class HostFixture : IAsyncLifetime
         return user;
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, System.Net.CookieContainer> cookieJars = new();
+
+    /// <summary>The cookies a client of <see cref="CreateClient"/> holds for the host, as a Cookie header.</summary>
+    public string CookieOf(HttpClient client) => cookieJars.TryGetValue(client, out var jar) ? jar.GetCookieHeader(Factory.ServerAddress) : "";
+
     /// <summary>An anonymous client of the host; redirects are returned, not followed, so tests can see them.</summary>
-    public HttpClient CreateClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = Factory.ServerAddress };
+    public HttpClient CreateClient()
+    {
+        var jar = new System.Net.CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar }) { BaseAddress = Factory.ServerAddress };
+        cookieJars.Add(client, jar);
+        return client;
+    }
 
     /// <summary>A client that calls the API as the given user, signed in through the real token endpoint.</summary>
     public async Task<HttpClient> ClientForAsync(string userName)

@@ -51,6 +51,9 @@ public sealed class SecurityWorld
     public Guid NotificationId { get; private set; }
     public string CalendarToken { get; private set; } = "";
 
+    /// <summary>A person for the administration rows to change, disable and remove, so no caller loses their sign-in.</summary>
+    public Guid SparePersonId { get; private set; }
+
     public static async Task<SecurityWorld> CreateAsync(HostFixture host)
     {
         var world = new SecurityWorld();
@@ -64,6 +67,7 @@ public sealed class SecurityWorld
             await host.CreateUserAsync(userName!, organisation, role!);
         }
         await host.CreateUserAsync(Colleague, Organisations.Uwv, Roles.Partner);
+        world.SparePersonId = (await host.CreateUserAsync("reserve.uwv", Organisations.Uwv, Roles.Partner)).Id;
         await host.PublishAsync(ApprovalDefinition().ToJsonString());
         world.InstanceId = await host.StartAsync(DefinitionId);
         world.CancelTargetInstanceId = await host.StartAsync(DefinitionId);

@@ -2,7 +2,9 @@ using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace LsiWorkflow.Host.Features.Accounts;
 
@@ -17,6 +19,21 @@ public static partial class AccountsFeature
         var services = builder.Services;
         services.AddScoped<IdentitySeeder>();
         services.AddCascadingAuthenticationState();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        services.AddSingleton<SessionCheck>();
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<CreateAdministratorCommand>();
+        // Registered before Blazor's own, which is added only when none is.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountOptions>>((stamp, accounts) =>
+        {
+            stamp.ValidationInterval = accounts.Value.SessionCheckInterval;
+            stamp.OnRefreshingPrincipal = LsiSignInManager.KeepSession;
+        });
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountOptions>>((tokens, accounts) =>
+            tokens.TokenLifespan = accounts.Value.InvitationLifetime);
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AccountOptions>>((bearer, accounts) =>
+            bearer.BearerTokenExpiration = accounts.Value.TokenLifetime);
 
         var authentication = services
             .AddAuthentication(options =>
@@ -29,7 +46,7 @@ public static partial class AccountsFeature
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8));
+            .AddBearerToken(IdentityConstants.BearerScheme);
         var secure = CookieSecurity(builder.Environment);
         authentication.AddIdentityCookies(cookies =>
         {
@@ -66,7 +83,8 @@ public static partial class AccountsFeature
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LsiDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<LsiSignInManager>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddClaimsPrincipalFactory<LsiClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
@@ -94,6 +112,18 @@ public static partial class AccountsFeature
         // API callers get status codes, people get the sign-in page.
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        // Identity's security stamp check first, then the session's own (ended, expired, disabled).
+        var stamp = options.Events.OnValidatePrincipal;
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            await stamp(context);
+            if (context.Principal is { } principal
+                && !await context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().IsCurrentAsync(principal, cancellationToken: context.HttpContext.RequestAborted))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+        };
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -15,4 +15,7 @@ public static class LsiClaimTypes
 {
     public const string Organisation = "lsi:organisation";
     public const string DisplayName = "lsi:display_name";
+
+    /// <summary>The id of the recorded session (see Features/Accounts/AccountSession) a sign-in belongs to.</summary>
+    public const string Session = "lsi:session";
 }

@@ -4,6 +4,7 @@ using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.People;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Reminders;
 using LsiWorkflow.Host.Features.Reporting;
@@ -37,6 +38,7 @@ public static class HostingExtensions
             .AddDesigner()
             .AddTasks()
             .AddNotifications()
+            .AddPeople()
             .AddReminders()
             .AddRetention(builder.Configuration);
         return builder;

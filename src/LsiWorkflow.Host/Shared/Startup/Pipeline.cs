@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Features.Dpias;
 using LsiWorkflow.Host.Features.Instances;
 using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Notifications;
+using LsiWorkflow.Host.Features.People;
 using LsiWorkflow.Host.Features.Planning;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Publications;
@@ -34,6 +35,7 @@ public static class Pipeline
         }
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -42,6 +44,7 @@ public static class Pipeline
         app.MapLsiHealth();
         app.MapLsiTelemetry();
         app.MapAccounts();
+        app.MapPeople();
         app.MapProjects();
         app.MapDpias();
         app.MapCommitments();

@@ -8,7 +8,7 @@ using Npgsql;
 namespace LsiWorkflow.Host.Shared.Startup;
 
 /// <summary>
-/// What happens before the host serves: the <c>migrate</c> and <c>seed</c> commands, the check that the
+/// What happens before the host serves: the <c>migrate</c>, <c>seed</c> and <c>create-admin</c> commands, the check that the
 /// database can be reached, and in Development the migrations and demo users.
 /// </summary>
 public static class StartupCommands
@@ -44,10 +44,21 @@ public static class StartupCommands
                 await SeedAsync(app.Services, app.Environment.IsDevelopment());
                 await PublishShippedWorkflowsAsync(app.Services);
                 return 0;
+            case CreateAdministratorCommand.Name:
+                if (await PendingMigrationsAsync(app.Services) is { Count: > 0 })
+                {
+                    log.LogCritical("The database lacks migrations: run the host with the 'migrate' command first");
+                    return ExitDatabase;
+                }
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    return await scope.ServiceProvider.GetRequiredService<CreateAdministratorCommand>()
+                        .RunAsync([.. args.Skip(1).TakeWhile(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal))], CreateAdministratorCommand.ReadPassword);
+                }
             case null:
                 break;
             default:
-                log.LogCritical("Unknown command {Command}: use migrate, seed, or no command to serve", command);
+                log.LogCritical("Unknown command {Command}: use migrate, seed, create-admin, or no command to serve", command);
                 return ExitConfiguration;
         }
 

@@ -72,6 +72,22 @@ public sealed partial class SignInTests(HostFixture host) : HostTest(host)
         Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
 
+    /// <summary>Signs in through the sign-in page as a browser does; the client keeps the cookie.</summary>
+    internal static async Task SignInWithFormAsync(HttpClient client, string userName, string password)
+    {
+        var response = await PostLoginFormAsync(client, userName, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {userName}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>Posts a form of a page with the anti-forgery token the sign-in page hands out.</summary>
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        fields["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups["value"].Value;
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
     private static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string userName, string password)
     {
         var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));

@@ -19,6 +19,8 @@ public partial class NavMenu
         new("projects", "Nav.Projects", Icons.Material.Filled.FolderOpen, Policies.CanViewMilestones),
         new("progress", "Nav.Progress", Icons.Material.Filled.BarChart, Policies.CanViewMilestones),
         new("publicaties", "Nav.Publications", Icons.Material.Filled.Public, Policy: null),
+        new("people", "Nav.People", Icons.Material.Filled.People, Policies.CanAdministerSystem),
+        new("my-account", "Nav.MyAccount", Icons.Material.Filled.ManageAccounts, Policies.SignedIn),
         new("hangfire", "Nav.Hangfire", Icons.Material.Filled.Schedule, Policies.CanAdministerSystem, ForceLoad: true),
     ];
 }
