@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace LsiWorkflow.Host.Shared.Ui.Layout;
@@ -15,6 +16,16 @@ public partial class MainLayout
     };
 
     private bool drawerOpen = true;
+    private ElementReference main;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    // The page's own address with the fragment, so the link works before the page is interactive too.
+    private string SkipLinkHref => Navigation.Uri.Split('#')[0] + "#main-content";
 
     private void ToggleDrawer() => drawerOpen = !drawerOpen;
+
+    // Blazor's router would treat the fragment as a navigation; moving focus is what a skip link is for.
+    private async Task SkipToMainAsync() => await main.FocusAsync();
 }
