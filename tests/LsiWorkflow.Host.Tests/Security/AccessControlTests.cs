@@ -243,6 +243,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["GET /error"] = new("/error"),
             ["GET /not-found"] = new("/not-found"),
             ["GET /publicaties"] = new("/publicaties"),
+            ["GET /toegankelijkheid"] = new("/toegankelijkheid"),
             ["GET /designer"] = new("/designer"),
             ["GET /designer/{DefinitionId}"] = new($"/designer/{SecurityWorld.DefinitionId}"),
             ["GET /designer/{DefinitionId}/versions"] = new($"/designer/{SecurityWorld.DefinitionId}/versions"),

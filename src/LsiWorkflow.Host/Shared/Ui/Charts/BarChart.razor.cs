@@ -10,8 +10,9 @@ public partial class BarChart
     private const int RowHeight = 24;
     private const int MaxBar = Width - LabelWidth - 40;
 
-    // The theme's blue first, then colours that stay apart for colour-blind readers.
-    private static readonly string[] Palette = ["#154273", "#e17000", "#01689b", "#39870c", "#a90061", "#6b7b8c"];
+    // Each bar names itself, so colour adds nothing but where it carries a state: then it is the state's one colour
+    // across the app (late is always red); other bars are all the theme's blue.
+    private const string Neutral = "#154273";
 
     [Parameter, EditorRequired]
     public string Title { get; set; } = "";
@@ -19,7 +20,7 @@ public partial class BarChart
     [Parameter, EditorRequired]
     public IReadOnlyList<Count> Data { get; set; } = [];
 
-    /// <summary>Colours by label, e.g. the milestone states; otherwise the palette in order.</summary>
+    /// <summary>Colours by label, e.g. the milestone states; otherwise one colour for all.</summary>
     [Parameter]
     public IReadOnlyDictionary<string, string>? Colours { get; set; }
 
@@ -37,6 +38,8 @@ public partial class BarChart
         return value == 0 ? 0 : Math.Max(2.0, MaxBar * (double)value / max);
     }
 
-    private string ColourOf(int index) =>
-        Colours?.GetValueOrDefault(Data[index].Label) ?? Palette[index % Palette.Length];
+    private string ColourOf(int index) => Colours?.GetValueOrDefault(Data[index].Label) ?? Neutral;
+
+    /// <summary>The figures in words, for screen readers: the picture says nothing the text does not.</summary>
+    private string Description => $"{Title}: {string.Join("; ", Data.Select(d => $"{d.Label} {d.Value.ToString(System.Globalization.CultureInfo.CurrentCulture)}"))}";
 }
