@@ -34,6 +34,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseLsiInputCheck();
 
         app.MapStaticAssets();
         app.MapOpenApi().RequireAuthorization();
