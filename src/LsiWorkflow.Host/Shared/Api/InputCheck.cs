@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
@@ -83,11 +88,61 @@ internal sealed class InputCheck(RequestDelegate next, IConfiguration configurat
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
         var problems = new List<ValidationProblem>();
-        StorableJson.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), problems, _maxTextLength);
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!StorableJson.Check(json.Span, problems, _maxTextLength))
+        {
+            return; // no JSON at all: the binder says where it breaks
+        }
         foreach (var byPath in problems.GroupBy(p => p.Path))
         {
             errors[byPath.Key] = [.. byPath.Select(p => p.Message)];
         }
+        if (errors.Count == 0 && request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } bodyType)
+        {
+            CheckRequiredFields(bodyType, json, errors);
+        }
+    }
+
+    /// <summary>
+    /// A field the body type cannot do without (a constructor parameter that is neither nullable nor has a default)
+    /// but the body leaves out: the binder would pass null on and the use case fail with a 500.
+    /// </summary>
+    private static void CheckRequiredFields(Type bodyType, ReadOnlyMemory<byte> json, Dictionary<string, string[]> errors)
+    {
+        var required = RequiredFields.GetOrAdd(bodyType, FindRequiredFields);
+        if (required.Length == 0)
+        {
+            return;
+        }
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        var present = document.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in required.Where(n => !present.Contains(n)))
+        {
+            errors[$"$.{name}"] = [$"Het verplichte veld '{name}' ontbreekt."];
+        }
+    }
+
+    private static readonly ConcurrentDictionary<Type, string[]> RequiredFields = new();
+
+    private static string[] FindRequiredFields(Type type)
+    {
+        if (!type.IsClass || type == typeof(string) || typeof(JsonNode).IsAssignableFrom(type) || typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            return [];
+        }
+        var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length);
+        if (constructor is null)
+        {
+            return [];
+        }
+        var nullability = new NullabilityInfoContext();
+        return [.. constructor.GetParameters()
+            .Where(p => !p.ParameterType.IsValueType && !p.HasDefaultValue && nullability.Create(p).WriteState == NullabilityState.NotNull)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!))];
     }
 
     private async Task CheckFormAsync(HttpRequest request, Dictionary<string, string[]> errors)
