@@ -22,7 +22,9 @@ public static class RuntimeExtensions
     public static IServiceCollection AddLsiRuntime<TContext>(this IServiceCollection services, IConfiguration configuration, string connectionStringName, params Assembly[] activityAssemblies)
         where TContext : DbContext
     {
-        services.AddSingleton(sp => new EngineServices(sp.GetRequiredService<TimeProvider>(), activityAssemblies));
+        // Recurring starts and loops of wait times repeat no faster than this (default one hour; e.g. "00:10:00").
+        var minimumPeriod = configuration.GetValue<TimeSpan?>("Workflows:MinimumPeriod");
+        services.AddSingleton(sp => new EngineServices(sp.GetRequiredService<TimeProvider>(), activityAssemblies, minimumPeriod));
         services.AddSingleton<PublishedDefinitions>();
         services.AddSingleton<IRuntimeContexts, RuntimeContexts<TContext>>();
         services.AddScoped<DurableRuntime>();

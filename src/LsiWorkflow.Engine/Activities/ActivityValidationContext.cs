@@ -9,8 +9,9 @@ public sealed class ActivityValidationContext
 {
     private readonly List<ValidationProblem> _problems;
 
-    internal ActivityValidationContext(WorkflowDefinition workflow, ActivityDefinition activity, string path, ExpressionEngine expressions, List<ValidationProblem> problems)
+    internal ActivityValidationContext(WorkflowDefinition workflow, ActivityDefinition activity, string path, ExpressionEngine expressions, List<ValidationProblem> problems, TimeSpan minimumPeriod)
     {
+        MinimumPeriod = minimumPeriod;
         Workflow = workflow;
         Activity = activity;
         Path = path;
@@ -26,6 +27,9 @@ public sealed class ActivityValidationContext
 
     /// <summary>JSON path of the activity, e.g. <c>$.activities[3]</c>.</summary>
     public string Path { get; }
+
+    /// <summary>The shortest period a recurring start or a repeating timer may have.</summary>
+    public TimeSpan MinimumPeriod { get; }
 
     /// <summary>Engine used to check expression syntax.</summary>
     public ExpressionEngine Expressions { get; }

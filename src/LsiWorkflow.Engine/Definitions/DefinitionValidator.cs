@@ -21,12 +21,25 @@ public sealed class DefinitionValidator
     private readonly ActivityRegistry _registry;
     private readonly PropertyRules _properties;
 
-    /// <summary>Creates a validator for the activity types of <paramref name="registry"/>.</summary>
-    public DefinitionValidator(ActivityRegistry registry, ExpressionEngine? expressions = null)
+    private readonly TimeSpan _minimumPeriod;
+
+    /// <summary>The shortest period of a recurring start or a repeating timer unless the host sets another: one hour.</summary>
+    public static readonly TimeSpan DefaultMinimumPeriod = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Creates a validator for the activity types of <paramref name="registry"/>. Recurring starts and loops that only
+    /// wait on timers must repeat no faster than <paramref name="minimumPeriod"/> (default
+    /// <see cref="DefaultMinimumPeriod"/>), so a definition cannot start or wake an instance every second.
+    /// </summary>
+    public DefinitionValidator(ActivityRegistry registry, ExpressionEngine? expressions = null, TimeSpan? minimumPeriod = null)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
-        _properties = new PropertyRules(expressions ?? new ExpressionEngine());
+        _minimumPeriod = minimumPeriod ?? DefaultMinimumPeriod;
+        _properties = new PropertyRules(expressions ?? new ExpressionEngine(), _minimumPeriod);
     }
+
+    /// <summary>The shortest period this validator allows a recurring start or a repeating timer.</summary>
+    public TimeSpan MinimumPeriod => _minimumPeriod;
 
     /// <summary>Validates definition JSON, structure included.</summary>
     public ValidationResult Validate(string json)
@@ -139,6 +152,6 @@ public sealed class DefinitionValidator
             _properties.Check(definition, activity, descriptor, path, variableNames, problems);
         }
 
-        GraphRules.Check(definition, activities, problems);
+        GraphRules.Check(definition, activities, _minimumPeriod, problems);
     }
 }

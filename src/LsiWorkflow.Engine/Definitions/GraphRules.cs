@@ -11,7 +11,7 @@ namespace LsiWorkflow.Engine.Definitions;
 internal static class GraphRules
 {
     /// <summary>Checks the connections of <paramref name="definition"/>, whose activities are <paramref name="activities"/> by id.</summary>
-    public static void Check(WorkflowDefinition definition, IReadOnlyDictionary<string, ValidatedActivity> activities, List<ValidationProblem> problems)
+    public static void Check(WorkflowDefinition definition, IReadOnlyDictionary<string, ValidatedActivity> activities, TimeSpan minimumPeriod, List<ValidationProblem> problems)
     {
         var starts = activities.Values.Where(a => a.Descriptor?.IsStart == true).Select(a => a.Definition.Id).ToList();
         if (starts.Count == 0)
@@ -21,7 +21,7 @@ internal static class GraphRules
         CheckConnections(definition, activities, problems);
         var graph = DefinitionGraph.For(definition);
         CheckReachability(graph, activities, starts, problems);
-        CheckLoops(graph, activities, problems);
+        CheckLoops(graph, activities, minimumPeriod, problems);
     }
 
     private static void CheckConnections(WorkflowDefinition definition, IReadOnlyDictionary<string, ValidatedActivity> activities, List<ValidationProblem> problems)
@@ -91,17 +91,46 @@ internal static class GraphRules
     }
 
     /// <summary>Every loop needs an activity that can wait, or it may spin forever.</summary>
-    private static void CheckLoops(DefinitionGraph graph, IReadOnlyDictionary<string, ValidatedActivity> activities, List<ValidationProblem> problems)
+    private static void CheckLoops(DefinitionGraph graph, IReadOnlyDictionary<string, ValidatedActivity> activities, TimeSpan minimumPeriod, List<ValidationProblem> problems)
     {
         foreach (var loop in graph.Loops)
         {
-            if (loop.Any(id => MayWait(activities[id].Definition, activities[id].Descriptor)))
+            var waits = loop.Where(id => MayWait(activities[id].Definition, activities[id].Descriptor)).ToList();
+            if (waits.Count > 0)
             {
+                CheckTimerLoop(waits, activities, minimumPeriod, problems);
                 continue;
             }
             var first = loop[0];
             problems.Add(new(ValidationCodes.LoopWithoutWait, $"$.activities[{activities[first].Index}]",
                 $"De lus {string.Join(", ", loop)} kan eindeloos doorlopen zonder ooit te wachten; neem een taak, wachttijd of gebeurtenis op.", first));
+        }
+    }
+
+    /// <summary>
+    /// A loop that waits only on fixed wait times is a repeating timer: one round must take at least the minimum
+    /// period, or the loop wakes its instance every few seconds for ever. A loop that also waits on a task, an event or
+    /// a wait time given as an expression or a date is left alone.
+    /// </summary>
+    private static void CheckTimerLoop(List<string> waits, IReadOnlyDictionary<string, ValidatedActivity> activities, TimeSpan minimumPeriod, List<ValidationProblem> problems)
+    {
+        var round = TimeSpan.Zero;
+        foreach (var id in waits)
+        {
+            var activity = activities[id].Definition;
+            if (activity.Type != "Delay"
+                || ActivityValidationContext.Text(activity.Properties?["duration"]) is not { } text
+                || !IsoDuration.TryParse(text, out var duration))
+            {
+                return;
+            }
+            round += duration.Shortest;
+        }
+        if (round < minimumPeriod)
+        {
+            var first = activities[waits[0]];
+            problems.Add(new(ValidationCodes.PeriodTooShort, $"$.activities[{first.Index}].properties.duration",
+                $"De lus {string.Join(", ", waits)} wacht per ronde alleen {IsoDuration.Describe(round)}; een herhalende timer wacht minstens {IsoDuration.Describe(minimumPeriod)}.", first.Definition.Id));
         }
     }
 

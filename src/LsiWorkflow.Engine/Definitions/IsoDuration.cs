@@ -53,4 +53,32 @@ public readonly partial record struct IsoDuration(int Years, int Months, int Day
 
     /// <summary>True when the duration is zero.</summary>
     public bool IsZero => Years == 0 && Months == 0 && Days == 0 && Time == TimeSpan.Zero;
+
+    /// <summary>The shortest this duration can last: a year of 365 days, a month of 28 (at most <see cref="TimeSpan.MaxValue"/>).</summary>
+    public TimeSpan Shortest
+    {
+        get
+        {
+            var days = Years * 365.0 + Months * 28.0 + Days + Time.TotalDays;
+            return days >= TimeSpan.MaxValue.TotalDays ? TimeSpan.MaxValue : TimeSpan.FromDays(Years * 365.0 + Months * 28.0 + Days) + Time;
+        }
+    }
+
+    /// <summary>A span in Dutch words for messages, e.g. "1 uur" or "2 dagen 30 minuten".</summary>
+    public static string Describe(TimeSpan span)
+    {
+        var parts = new List<string>();
+        void Add(int count, string one, string many)
+        {
+            if (count > 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}"));
+            }
+        }
+        Add(span.Days, "dag", "dagen");
+        Add(span.Hours, "uur", "uur");
+        Add(span.Minutes, "minuut", "minuten");
+        Add(span.Seconds, "seconde", "seconden");
+        return parts.Count == 0 ? "minder dan een seconde" : string.Join(' ', parts);
+    }
 }

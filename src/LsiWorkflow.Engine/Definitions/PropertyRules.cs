@@ -7,7 +7,7 @@ using LsiWorkflow.Engine.Expressions;
 namespace LsiWorkflow.Engine.Definitions;
 
 /// <summary>The rules for what a definition's variables and activity properties hold, per the activity descriptors.</summary>
-internal sealed class PropertyRules(ExpressionEngine expressions)
+internal sealed class PropertyRules(ExpressionEngine expressions, TimeSpan minimumPeriod)
 {
     private readonly ExpressionEngine _expressions = expressions;
 
@@ -74,7 +74,7 @@ internal sealed class PropertyRules(ExpressionEngine expressions)
                 problems.Add(new(ValidationCodes.MissingRequiredProperty, $"{path}.properties.{property.Name}", $"De verplichte eigenschap '{property.DisplayName ?? property.Name}' ontbreekt.", activity.Id));
             }
         }
-        ActivityRegistry.Instantiate(descriptor).Validate(new ActivityValidationContext(definition, activity, path, _expressions, problems));
+        ActivityRegistry.Instantiate(descriptor).Validate(new ActivityValidationContext(definition, activity, path, _expressions, problems, minimumPeriod));
     }
 
     private void CheckValue(PropertyDescriptor property, JsonNode value, string path, string activityId, HashSet<string> variables, List<ValidationProblem> problems)

@@ -16,7 +16,7 @@ namespace LsiWorkflow.Engine.Definitions;
 /// Strings are checked in their raw form: decoding a lone surrogate escape (<c>"\ud800"</c>) throws, and bytes that
 /// are no UTF-8 pass the JSON reader untouched until something decodes them.
 /// </remarks>
-internal static class StorableJson
+public static class StorableJson
 {
     /// <summary>The most digits behind the point a number may have (PostgreSQL keeps 16383; no workflow needs more than a few).</summary>
     public const int MaxScale = 1000;
@@ -25,7 +25,13 @@ internal static class StorableJson
     /// Reports every string and number of <paramref name="utf8Json"/> that cannot be stored, with its JSON path.
     /// Returns false, reporting nothing, when the text is no JSON at all: the parser says why.
     /// </summary>
-    public static bool Check(ReadOnlySpan<byte> utf8Json, List<ValidationProblem> problems)
+    public static bool Check(ReadOnlySpan<byte> utf8Json, List<ValidationProblem> problems) => Check(utf8Json, problems, int.MaxValue);
+
+    /// <summary>
+    /// As <see cref="Check(ReadOnlySpan{byte}, List{ValidationProblem})"/>, and also reports every string longer than
+    /// <paramref name="maxStringLength"/> UTF-16 code units (field names included).
+    /// </summary>
+    public static bool Check(ReadOnlySpan<byte> utf8Json, List<ValidationProblem> problems, int maxStringLength)
     {
         var found = new List<ValidationProblem>();
         var reader = new Utf8JsonReader(utf8Json);
@@ -43,6 +49,10 @@ internal static class StorableJson
                         {
                             found.Add(new(ValidationCodes.InvalidText, ValuePath(containers), $"De naam van dit veld bevat {badName}."));
                         }
+                        else if (name.Length > maxStringLength)
+                        {
+                            found.Add(new(ValidationCodes.InvalidText, ValuePath(containers), $"De naam van dit veld is langer dan {maxStringLength} tekens."));
+                        }
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         var path = NextValuePath(containers);
@@ -53,10 +63,14 @@ internal static class StorableJson
                         break;
                     case JsonTokenType.String:
                         var valuePath = NextValuePath(containers);
-                        Inspect(reader.ValueSpan, reader.ValueIsEscaped, out var textFault);
+                        var text = Inspect(reader.ValueSpan, reader.ValueIsEscaped, out var textFault);
                         if (textFault is { } badText)
                         {
                             found.Add(new(ValidationCodes.InvalidText, valuePath, $"De tekst bevat {badText}."));
+                        }
+                        else if (text.Length > maxStringLength)
+                        {
+                            found.Add(new(ValidationCodes.InvalidText, valuePath, $"De tekst is langer dan {maxStringLength} tekens."));
                         }
                         break;
                     case JsonTokenType.Number:

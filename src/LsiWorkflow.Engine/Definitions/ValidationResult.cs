@@ -72,6 +72,8 @@ public static class ValidationCodes
     public const string LoopWithoutWait = "loop-without-wait";
     /// <summary>A missing or repeated name inside a property list.</summary>
     public const string DuplicateName = "duplicate-name";
+    /// <summary>A recurring start or a loop of wait times that repeats faster than the host allows.</summary>
+    public const string PeriodTooShort = "period-too-short";
     /// <summary>A timer start without exactly one schedule.</summary>
     public const string InvalidSchedule = "invalid-schedule";
     /// <summary>Text that cannot be stored or shown: a control character (other than tab and line breaks), half a UTF-16 surrogate pair, or bytes that are no UTF-8.</summary>

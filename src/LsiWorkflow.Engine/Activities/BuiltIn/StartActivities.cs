@@ -154,6 +154,35 @@ public sealed class TimerStart : Activity
         return null;
     }
 
+    /// <summary>
+    /// The shortest time between two starts of a cron schedule over a year of its occurrences (at most 2,000 looked
+    /// at, which any schedule allowed by a floor of a minute or more covers), or null when it does not parse.
+    /// </summary>
+    private static TimeSpan? ShortestCronGap(string cron)
+    {
+        CronExpression expression;
+        try
+        {
+            expression = CronExpression.Parse(cron, CronFormat.Standard);
+        }
+        catch (CronFormatException)
+        {
+            return null;
+        }
+        var from = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        TimeSpan? shortest = null;
+        DateTimeOffset? previous = null;
+        foreach (var occurrence in expression.GetOccurrences(from, from.AddYears(1), TimeZoneInfo.Utc).Take(2_000))
+        {
+            if (previous is { } p && (shortest is null || occurrence - p < shortest))
+            {
+                shortest = occurrence - p;
+            }
+            previous = occurrence;
+        }
+        return shortest;
+    }
+
     /// <inheritdoc />
     public override void Validate(ActivityValidationContext context)
     {
@@ -167,9 +196,22 @@ public sealed class TimerStart : Activity
         {
             context.Report(ValidationCodes.MissingRequiredProperty, "from", "Bij 'every' hoort een ankerdatum 'from'.");
         }
-        if (context.LiteralText("every") is { } every && IsoDuration.TryParse(every, out var duration) && duration.IsZero)
+        if (context.LiteralText("every") is { } every && IsoDuration.TryParse(every, out var duration))
         {
-            context.Report(ValidationCodes.InvalidDuration, "every", "De periode mag niet nul zijn.");
+            if (duration.IsZero)
+            {
+                context.Report(ValidationCodes.InvalidDuration, "every", "De periode mag niet nul zijn.");
+            }
+            else if (duration.Shortest < context.MinimumPeriod)
+            {
+                context.Report(ValidationCodes.PeriodTooShort, "every",
+                    $"De periode is korter dan de kortste toegestane periode ({IsoDuration.Describe(context.MinimumPeriod)}): zo start er te vaak een instantie.");
+            }
+        }
+        if (context.LiteralText("cron") is { } cron && ShortestCronGap(cron) is { } gap && gap < context.MinimumPeriod)
+        {
+            context.Report(ValidationCodes.PeriodTooShort, "cron",
+                $"Dit schema start al na {IsoDuration.Describe(gap)} opnieuw; de kortste toegestane periode is {IsoDuration.Describe(context.MinimumPeriod)}.");
         }
         if (context.LiteralText("timeZone") is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {

@@ -109,7 +109,7 @@ public static partial class AccountsFeature
         options.Cookie.Name = "lsi.auth";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        // API callers get status codes, people get the sign-in page.
+        // API callers (the API and its OpenAPI document) get status codes, people get the sign-in page.
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         // Identity's security stamp check first, then the session's own (ended, expired, disabled).
@@ -128,7 +128,7 @@ public static partial class AccountsFeature
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LsiWorkflow.Host.Shared.Access;
+using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime;
 using Mediator;
@@ -21,6 +22,7 @@ public static class DesignerFeature
             .WithSummary("De activiteitsoorten met hun eigenschappen en uitkomsten (voor de ontwerper).");
         designer.MapPost("/validate", async (Actor actor, JsonElement definition, EngineServices engine, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ValidateDefinition(actor, DefinitionValidation.BodyText(definition, engine)), ct)))
+            .WithMetadata(BodyCheckedByEndpoint.Instance)
             .WithSummary("Controleert een werkstroom zonder op te slaan; alle problemen met hun JSON-pad.");
         designer.MapGet("/", (Actor actor, IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(actor), ct))
             .WithSummary("Alle werkstromen met hun gepubliceerde versie en concept.");
@@ -29,6 +31,7 @@ public static class DesignerFeature
             .WithSummary("Eén versie van een werkstroom (zonder versie: het concept, anders de laatst gepubliceerde).");
         designer.MapPut("/drafts", async (SaveDraftBody body, Actor actor, EngineServices engine, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SaveDraft(DefinitionValidation.BodyText(body.Definition, engine), body.RowVersion, actor), ct)))
+            .WithMetadata(BodyCheckedByEndpoint.Instance)
             .WithSummary("Slaat een concept op; een bestaand concept alleen met de rowVersion die u las.");
         designer.MapPost("/{definitionId}/publish", async (string definitionId, Actor actor, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new PublishDefinition(definitionId, actor), ct)))

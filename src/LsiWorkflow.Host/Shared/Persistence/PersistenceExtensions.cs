@@ -8,6 +8,9 @@ public static class PersistenceExtensions
 {
     public const string ConnectionStringName = "Lsi";
 
+    /// <summary>The table of applied migrations, in the schema <see cref="LsiDbContext.Schema"/>.</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>
     /// EF Core on Npgsql: pooled contexts (a context factory for Blazor and jobs, a scoped context for requests,
     /// both leased from one pool).
@@ -29,6 +32,6 @@ public static class PersistenceExtensions
     }
 
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", LsiDbContext.Schema))
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, LsiDbContext.Schema))
             .UseSnakeCaseNamingConvention();
 }

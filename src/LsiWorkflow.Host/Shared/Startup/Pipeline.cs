@@ -38,6 +38,7 @@ public static class Pipeline
         app.UseSessionCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseLsiInputCheck();
 
         app.MapStaticAssets();
         app.MapOpenApi().RequireAuthorization();

@@ -3,6 +3,7 @@ using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace LsiWorkflow.Host.Shared.Startup;
@@ -16,8 +17,23 @@ public static class StartupCommands
     public const int ExitConfiguration = 2;
     public const int ExitDatabase = 3;
 
-    /// <summary>Returns an exit code when the process should end instead of serving.</summary>
+    /// <summary>
+    /// Returns an exit code when the process should end instead of serving. The host is then disposed first, which
+    /// writes out the log lines still queued for the console: without it the one line naming the problem was
+    /// sometimes lost when the process ended at once.
+    /// </summary>
     public static async Task<int?> PrepareAsync(this WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var exitCode = await PrepareOrExitAsync(app, args);
+        if (exitCode is not null)
+        {
+            await app.DisposeAsync();
+        }
+        return exitCode;
+    }
+
+    private static async Task<int?> PrepareOrExitAsync(WebApplication app, string[] args)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LsiWorkflow.Startup");
         // A command is the first argument; the rest (e.g. --urls) is configuration.
@@ -99,20 +115,45 @@ public static class StartupCommands
     private static async Task MigrateAsync(IServiceProvider services, ILogger log)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LsiDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        if (pending.Count > 0)
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        if (await HasMigrationsHistoryAsync(dataSource))
         {
-            log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync();
+            var db = scope.ServiceProvider.GetRequiredService<LsiDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync();
+            }
+            return;
         }
+        // An empty database. The provider reads the history table before creating it and EF logs that read's failure
+        // as an error ("Failed executing DbCommand"), although nothing is wrong: on this first run only, that one kind
+        // of message is written at Debug. A migration that really fails still throws, with PostgreSQL's reason.
+        var options = new DbContextOptionsBuilder<LsiDbContext>()
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        PersistenceExtensions.Configure(options, dataSource);
+        await using var fresh = new LsiDbContext(options.Options);
+        var all = fresh.Database.GetMigrations().ToList();
+        log.LogInformation("Applying {Count} migration(s) to an empty database: {Migrations}", all.Count, string.Join(", ", all));
+        await fresh.Database.MigrateAsync();
     }
 
     private static async Task<List<string>> PendingMigrationsAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LsiDbContext>();
-        return (await db.Database.GetPendingMigrationsAsync()).ToList();
+        return await HasMigrationsHistoryAsync(services.GetRequiredService<NpgsqlDataSource>())
+            ? (await db.Database.GetPendingMigrationsAsync()).ToList()
+            : db.Database.GetMigrations().ToList();
+    }
+
+    /// <summary>Whether the database has the migrations' history table, asked without reading it (which logs an error when it is missing).</summary>
+    private static async Task<bool> HasMigrationsHistoryAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT to_regclass('{LsiDbContext.Schema}.{PersistenceExtensions.MigrationsHistoryTable}') IS NOT NULL");
+        return await command.ExecuteScalarAsync() is true;
     }
 
     private static async Task PublishShippedWorkflowsAsync(IServiceProvider services)
