@@ -5,6 +5,7 @@ using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models.Base;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Engine.Interchange;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
 using Microsoft.AspNetCore.Components;
@@ -52,6 +53,7 @@ public partial class DesignerPage : IAsyncDisposable
     private int pastes;
     private IReadOnlyList<VariableInReach> inReach = [];
     private DesignerDownloads? downloads;
+    private IReadOnlyList<BpmnImportIssue> importIssues = [];
 
     private bool IsDirty => history.Current != savedJson;
 
@@ -219,6 +221,18 @@ public partial class DesignerPage : IAsyncDisposable
     // Generated on request, not carried in the page as a data address that every render of the page would re-send.
     private Task ExportJsonAsync() => downloads!.TextAsync(FileName("json"), "application/json", history.Current);
 
+    private async Task ExportBpmnAsync()
+    {
+        try
+        {
+            await downloads!.TextAsync(FileName("bpmn"), "application/xml", await UseCases.SendAsync(me => new ExportBpmn(me, history.Current)));
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+    }
+
     private Task ExportSvgAsync() => downloads!.TextAsync(FileName("svg"), "image/svg+xml", DiagramSvg.Render(canvas!));
 
     private Task ExportPngAsync() => downloads!.PngAsync(FileName("png"), DiagramSvg.Render(canvas!));
@@ -359,18 +373,32 @@ public partial class DesignerPage : IAsyncDisposable
 
     private void ZoomToFit() => canvas!.ZoomToFit();
 
+    /// <summary>Reads a definition (JSON) or a BPMN 2.0 file (XML) into this definition, as one undo step.</summary>
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
+        importIssues = [];
         try
         {
             using var reader = new StreamReader(e.File.OpenReadStream(MaxImportBytes));
-            var definition = DefinitionSerializer.Parse(await reader.ReadToEndAsync());
+            var text = await reader.ReadToEndAsync();
+            WorkflowDefinition definition;
+            if (text.TrimStart().StartsWith('<'))
+            {
+                var imported = await UseCases.SendAsync(me => new ImportBpmn(me, text, DefinitionId));
+                definition = DefinitionSerializer.Parse(imported.Json);
+                importIssues = imported.Issues;
+            }
+            else
+            {
+                definition = DefinitionSerializer.Parse(text);
+            }
             // An imported file becomes the content of this definition, whatever id it had.
             await RestoreAsync(definition with { Id = DefinitionId });
             await CommitAsync();
+            canvas!.ZoomToFit();
             Show(L["Designer.Imported"], error: false);
         }
-        catch (Exception ex) when (ex is DefinitionFormatException or IOException)
+        catch (Exception ex) when (ex is DefinitionFormatException or IOException or UseCaseException)
         {
             Show(string.Format(CultureInfo.CurrentCulture, L["Designer.ImportFailed"], ex.Message), error: true);
         }
