@@ -24,7 +24,7 @@ public sealed class DefinitionCanvas
     {
         this.descriptors = descriptors.ToDictionary(d => d.Type, StringComparer.Ordinal);
         Diagram = diagram;
-        diagram.Options.Links.Factory = (_, source, target) => source is OutcomePort port ? new ConnectionLink(port, target) : null;
+        diagram.Options.Links.Factory = (_, source, target) => source is OutcomePort port ? new ConnectionLink(port, target, OutcomeLabel(port.Outcome)) : null;
         // A connection dropped anywhere on an activity arrives at its input.
         diagram.Options.Links.TargetAnchorFactory = (_, _, model) => model switch
         {
@@ -35,6 +35,9 @@ public sealed class DefinitionCanvas
     }
 
     public BlazorDiagram Diagram { get; }
+
+    /// <summary>An outcome as the user reads it (Done: "Gereed"); set by the page from its resources.</summary>
+    public Func<string, string> OutcomeLabel { get; set; } = outcome => outcome;
 
     /// <summary>The definition without its activities and connections.</summary>
     public WorkflowDefinition Header { get; set; } = new();
@@ -75,7 +78,7 @@ public sealed class DefinitionCanvas
                 {
                     continue; // the validator reports it; the designer cannot draw a connection to nowhere
                 }
-                Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input))
+                Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input), OutcomeLabel(connection.EffectiveOutcome))
                 {
                     OmitOutcome = connection.Outcome is null,
                 });
@@ -185,7 +188,7 @@ public sealed class DefinitionCanvas
             {
                 if (renamed.GetValueOrDefault(connection.Source) is { } source && renamed.GetValueOrDefault(connection.Target) is { } target)
                 {
-                    Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input))
+                    Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input), OutcomeLabel(connection.EffectiveOutcome))
                     {
                         OmitOutcome = connection.Outcome is null,
                     });
@@ -199,7 +202,7 @@ public sealed class DefinitionCanvas
     public ConnectionLink Connect(ActivityNode source, string outcome, ActivityNode target)
     {
         var port = source.FindOutcome(outcome) ?? throw new ArgumentException($"'{source.ActivityId}' has no outcome '{outcome}'.", nameof(outcome));
-        var link = new ConnectionLink(port, new SinglePortAnchor(target.Input));
+        var link = new ConnectionLink(port, new SinglePortAnchor(target.Input), OutcomeLabel(outcome));
         Diagram.Links.Add(link);
         return link;
     }

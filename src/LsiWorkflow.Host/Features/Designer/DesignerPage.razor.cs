@@ -11,6 +11,8 @@ using LsiWorkflow.Runtime.Persistence;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 
 namespace LsiWorkflow.Host.Features.Designer;
 
@@ -30,7 +32,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
-    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
 
     private readonly DefinitionHistory history = new();
     private DefinitionCanvas? canvas;
@@ -54,8 +56,28 @@ public partial class DesignerPage : IAsyncDisposable
     private IReadOnlyList<VariableInReach> inReach = [];
     private DesignerDownloads? downloads;
     private IReadOnlyList<BpmnImportIssue> importIssues = [];
+    private IReadOnlyList<PersonChoice> people = [];
+    private bool advanced;
+    private (string ActivityId, string Property)? highlighted;
+
+    private static readonly HashSet<string> AssignmentProperties =
+        [AssignmentEditor.AssigneeProperty, AssignmentEditor.CompletionProperty, AssignmentEditor.AtLeastProperty];
+
+    /// <summary>A type whose assignee, completion and count are those of a task for organisations, roles and people.</summary>
+    private static bool UsesAssignmentEditor(ActivityDescriptor descriptor) =>
+        descriptor.Properties.Any(p => p.Name == AssignmentEditor.AssigneeProperty && p.Kind == PropertyKind.Object);
+
+    private bool notFound;
+    private Timer? autosave;
+
+    /// <summary>How long after the last change a draft saves itself.</summary>
+    internal static TimeSpan AutosaveDelay { get; set; } = TimeSpan.FromSeconds(20);
 
     private bool IsDirty => history.Current != savedJson;
+
+    /// <summary>"1 probleem", "2 problemen": the plural the count needs.</summary>
+    private string ProblemCountText(int count) =>
+        string.Format(CultureInfo.CurrentCulture, L[count == 1 ? "Designer.Problems.One" : "Designer.Problems.Many"], count);
 
     private bool HasProblems => !validation.IsValid;
 
@@ -70,7 +92,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        canvas = CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: false);
+        canvas = CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: false, o => OutcomeText.Of(L, o));
         var diagram = canvas.Diagram;
         diagram.Nodes.Added += node => node.Moved += OnMoved;
         diagram.Nodes.Removed += _ => Changed();
@@ -83,6 +105,7 @@ public partial class DesignerPage : IAsyncDisposable
         keys?.SetShortcut("c", true, false, false, _ => new ValueTask(InvokeAsync(Copy)));
         keys?.SetShortcut("v", true, false, false, _ => new ValueTask(InvokeAsync(PasteAsync)));
         downloads = new DesignerDownloads(JS);
+        people = await UseCases.SendAsync(me => new ListPeople(me));
 
         WorkflowDefinition definition;
         try
@@ -90,6 +113,12 @@ public partial class DesignerPage : IAsyncDisposable
             var details = await UseCases.SendAsync(me => new GetDefinition(me, DefinitionId));
             definition = DefinitionSerializer.Parse(details.Json);
             Loaded(details.RowVersion, details.Version, details.Status);
+        }
+        catch (NotFoundException) when (string.IsNullOrWhiteSpace(Name))
+        {
+            notFound = true; // a mistyped address, not a new workflow: new ones come from the list with a name
+            canvas = null;
+            return;
         }
         catch (NotFoundException)
         {
@@ -151,6 +180,7 @@ public partial class DesignerPage : IAsyncDisposable
             StopDryRun(); // a run of an older version of the diagram would mislead
             await ValidateAsync(json);
             UpdateInReach(definition);
+            ScheduleAutosave();
         }
         StateHasChanged();
     }
@@ -237,6 +267,25 @@ public partial class DesignerPage : IAsyncDisposable
 
     private Task ExportPngAsync() => downloads!.PngAsync(FileName("png"), DiagramSvg.Render(canvas!));
 
+    /// <summary>The property a problem is about, from the path the validator gives ($.activities[1].properties.title).</summary>
+    private PropertyDescriptor? FieldOf(ValidationProblem problem)
+    {
+        var match = PropertyInPath().Match(problem.Path);
+        return match.Success && problem.ActivityId is not null && canvas!.Find(problem.ActivityId)?.Descriptor is { } descriptor
+            ? descriptor.Properties.FirstOrDefault(p => p.Name == match.Groups[1].Value)
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.properties\.([A-Za-z0-9_]+)")]
+    private static partial System.Text.RegularExpressions.Regex PropertyInPath();
+
+    /// <summary>Chooses the activity a problem is about and marks the field it names.</summary>
+    private void SelectProblem(ValidationProblem problem)
+    {
+        highlighted = problem.ActivityId is { } id && FieldOf(problem) is { } field ? (id, field.Name) : null;
+        Select(problem.ActivityId);
+    }
+
     private void Select(string? activityId)
     {
         if (activityId is not null && canvas!.Find(activityId) is { } node)
@@ -277,6 +326,29 @@ public partial class DesignerPage : IAsyncDisposable
         if (property.Name == node.Descriptor?.OutcomesProperty)
         {
             canvas!.SyncOutcomes(node);
+        }
+        node.Refresh();
+        return CommitAsync();
+    }
+
+    /// <summary>Sets several properties as one change (one undo step).</summary>
+    private Task SetPropertiesAsync(ActivityNode node, IReadOnlyDictionary<string, JsonNode?> changes)
+    {
+        node.Properties ??= [];
+        foreach (var (name, value) in changes)
+        {
+            if (value is null)
+            {
+                node.Properties.Remove(name);
+            }
+            else
+            {
+                node.Properties[name] = value;
+            }
+        }
+        if (node.Properties.Count == 0)
+        {
+            node.Properties = null;
         }
         node.Refresh();
         return CommitAsync();
@@ -404,16 +476,49 @@ public partial class DesignerPage : IAsyncDisposable
         }
     }
 
-    private async Task<bool> SaveAsync()
+    /// <summary>Saves the draft a while after the last change, problems and all, unless it was saved meanwhile.</summary>
+    private void ScheduleAutosave()
+    {
+        autosave ??= new Timer(_ => InvokeAsync(AutosaveAsync));
+        autosave.Change(AutosaveDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task AutosaveAsync()
+    {
+        if (IsDirty && !busy && status is not DefinitionStatus.Published)
+        {
+            await SaveAsync(automatic: true);
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Leaving with unsaved changes asks first; the browser asks itself when the tab is closed or reloaded.</summary>
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (IsDirty && !await JS.InvokeAsync<bool>("confirm", L["Designer.ConfirmLeave"].Value))
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private Task<bool> SaveAsync() => SaveAsync(automatic: false);
+
+    /// <summary>Saves the draft as it is; problems are listed with it and only keep it from being published.</summary>
+    private async Task<bool> SaveAsync(bool automatic)
     {
         busy = true;
         try
         {
             var json = history.Current;
-            var saved = await UseCases.SendAsync(new SaveDraft(json, rowVersion, await ActorAsync()));
+            var saved = await UseCases.SendAsync(new SaveDraft(json, rowVersion, await ActorAsync(), KeepProblems: true));
             Loaded(saved.RowVersion, saved.Version, DefinitionStatus.Draft);
             savedJson = json;
-            Show(string.Format(CultureInfo.CurrentCulture, L["Designer.Saved"], saved.Version), error: false);
+            var text = string.Format(CultureInfo.CurrentCulture, L[automatic ? "Designer.Autosaved" : "Designer.Saved"], saved.Version);
+            if (HasProblems)
+            {
+                text += " " + string.Format(CultureInfo.CurrentCulture, L["Designer.SavedWithProblems"], ProblemCountText(validation.Problems.Count));
+            }
+            Show(text, error: false);
             return true;
         }
         catch (UseCaseException ex)
@@ -547,6 +652,10 @@ public partial class DesignerPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (autosave is not null)
+        {
+            await autosave.DisposeAsync();
+        }
         if (canvas is not null)
         {
             canvas.Diagram.SelectionChanged -= OnSelectionChanged;

@@ -31,7 +31,7 @@ public partial class InstancePage
         details = await UseCases.SendAsync(me => new GetInstance(me, InstanceId));
         var definition = await UseCases.SendAsync(me => new GetDefinition(me, details.Instance.DefinitionId, details.Instance.DefinitionVersion));
         definitionName = definition.Name;
-        canvas ??= CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: true);
+        canvas ??= CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: true, o => OutcomeText.Of(L, o));
         canvas.Load(Engine.Definitions.DefinitionSerializer.Parse(definition.Json));
         CanvasFactory.Lock(canvas);
         Mark(canvas, details);

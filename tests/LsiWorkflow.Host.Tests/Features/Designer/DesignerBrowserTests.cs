@@ -134,9 +134,9 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
         await page.GetByTestId("new-definition").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-title")).ToHaveTextAsync("Goedkeuring door UWV");
 
-        // An empty workflow has no start: the designer says so and refuses to save.
+        // An empty workflow has no start: the designer says so and refuses to publish (a draft saves with its problems).
         await Assertions.Expect(page.Locator("[data-testid=problem][data-code=no-start]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("save")).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByTestId("publish")).ToBeDisabledAsync();
 
         await page.GetByTestId("palette-Start").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=problem][data-code=no-start]")).ToHaveCountAsync(0);
@@ -146,6 +146,8 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
         await Assertions.Expect(page.Locator("[data-testid=problem][data-code=missing-required-property]").First).ToBeVisibleAsync();
         await Field(page, "prop-title").FillAsync("Keur het project goed");
         await Field(page, "prop-title").PressAsync("Tab");
+        // The assignment as JSON is behind the advanced switch.
+        await page.Locator("[data-testid=advanced] input, input[data-testid=advanced]").First.CheckAsync();
         await Field(page, "prop-assignee").FillAsync("""{ "organisations": ["UWV"] }""");
         await Field(page, "prop-assignee").PressAsync("Tab");
         await Field(page, "prop-outcomes").FillAsync("Goedkeuren\nAfwijzen");
