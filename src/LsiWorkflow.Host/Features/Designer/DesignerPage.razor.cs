@@ -99,6 +99,7 @@ public partial class DesignerPage : IAsyncDisposable
         diagram.Links.Added += link => link.TargetAttached += _ => Changed();
         diagram.Links.Removed += _ => Changed();
         diagram.SelectionChanged += OnSelectionChanged;
+        diagram.ContainerChanged += FitOnce; // opens zoomed to fit, once the browser gave the canvas its size
         var keys = diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>();
         keys?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
         keys?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
@@ -445,6 +446,17 @@ public partial class DesignerPage : IAsyncDisposable
 
     private void ZoomToFit() => canvas!.ZoomToFit();
 
+    private bool fitted;
+
+    private void FitOnce()
+    {
+        if (!fitted && canvas?.Diagram.Container is { Width: > 0 })
+        {
+            fitted = true;
+            canvas.ZoomToFit();
+        }
+    }
+
     /// <summary>Reads a definition (JSON) or a BPMN 2.0 file (XML) into this definition, as one undo step.</summary>
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
@@ -659,6 +671,7 @@ public partial class DesignerPage : IAsyncDisposable
         if (canvas is not null)
         {
             canvas.Diagram.SelectionChanged -= OnSelectionChanged;
+            canvas.Diagram.ContainerChanged -= FitOnce;
         }
         if (downloads is not null)
         {
