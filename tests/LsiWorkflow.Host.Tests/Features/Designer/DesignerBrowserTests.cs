@@ -316,9 +316,10 @@ public sealed class DesignerBrowserTests(HostFixture host) : HostTest(host)
         {
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).First.ClickAsync();
         }
-        if (options.Length > 1 || await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0)
+        // A multiple choice stays open: a click outside it closes it (Escape is lost now and then on a busy machine).
+        if (await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0)
         {
-            await page.Keyboard.PressAsync("Escape");
+            await page.GetByTestId("designer-title").ClickAsync();
         }
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
