@@ -6,7 +6,10 @@ namespace LsiWorkflow.Host.Features.Designer;
 /// <summary>The one place that sets up a diagram for our definitions: options, node widget, read-only or not.</summary>
 public static class CanvasFactory
 {
-    public static DefinitionCanvas Create(IEnumerable<ActivityDescriptor> descriptors, bool readOnly)
+    /// <param name="descriptors">The activity types.</param>
+    /// <param name="readOnly">For the monitor: nothing can be changed.</param>
+    /// <param name="outcomeLabel">An outcome as the user reads it; the outcome itself when null.</param>
+    public static DefinitionCanvas Create(IEnumerable<ActivityDescriptor> descriptors, bool readOnly, Func<string, string>? outcomeLabel = null)
     {
         var options = new BlazorDiagramOptions
         {
@@ -19,7 +22,12 @@ public static class CanvasFactory
         options.Links.DefaultSelectedColor = "#154273";
         var diagram = new BlazorDiagram(options);
         diagram.RegisterComponent<ActivityNode, ActivityNodeWidget>();
-        return new DefinitionCanvas(descriptors, diagram);
+        var canvas = new DefinitionCanvas(descriptors, diagram);
+        if (outcomeLabel is not null)
+        {
+            canvas.OutcomeLabel = outcomeLabel;
+        }
+        return canvas;
     }
 
     /// <summary>Locks every activity and port so the monitor shows the diagram without letting anyone edit it.</summary>

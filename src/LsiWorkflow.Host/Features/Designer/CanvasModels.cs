@@ -72,7 +72,14 @@ public sealed class ActivityNode : NodeModel
 
     public ActivityMark Mark { get; set; }
 
-    public string Label => string.IsNullOrWhiteSpace(DisplayName) ? Descriptor?.DisplayName ?? Type : DisplayName;
+    /// <summary>What the box says: its name in the diagram, else its title (a task's), else its kind.</summary>
+    public string Label =>
+        !string.IsNullOrWhiteSpace(DisplayName) ? DisplayName
+        : Properties?["title"] is JsonValue title && title.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text) ? text
+        : Kind;
+
+    /// <summary>The kind of activity, e.g. "Taak".</summary>
+    public string Kind => Descriptor?.DisplayName ?? Type;
 
     public OutcomePort? FindOutcome(string outcome) => OutcomePorts.FirstOrDefault(p => p.Outcome == outcome);
 
@@ -123,12 +130,15 @@ public sealed class OutcomePort(ActivityNode parent, string outcome) : PortModel
 /// <summary>A connection from an outcome to an activity.</summary>
 public sealed class ConnectionLink : LinkModel
 {
-    public ConnectionLink(OutcomePort source, Anchor target) : base(new SinglePortAnchor(source), target)
+    /// <param name="source">The outcome it leaves from.</param>
+    /// <param name="target">Where it arrives.</param>
+    /// <param name="label">The outcome as the user reads it; the outcome itself when null.</param>
+    public ConnectionLink(OutcomePort source, Anchor target, string? label = null) : base(new SinglePortAnchor(source), target)
     {
         TargetMarker = LinkMarker.Arrow;
         if (source.Outcome != Engine.Definitions.ConnectionDefinition.DefaultOutcome)
         {
-            Labels.Add(new LinkLabelModel(this, source.Outcome));
+            Labels.Add(new LinkLabelModel(this, label ?? source.Outcome));
         }
     }
 

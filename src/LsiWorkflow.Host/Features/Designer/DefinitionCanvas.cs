@@ -5,6 +5,7 @@ using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Engine.Interchange;
 
 namespace LsiWorkflow.Host.Features.Designer;
 
@@ -16,7 +17,6 @@ namespace LsiWorkflow.Host.Features.Designer;
 public sealed class DefinitionCanvas
 {
     private const double ColumnWidth = 240;
-    private const double RowHeight = 140;
 
     private readonly Dictionary<string, ActivityDescriptor> descriptors;
 
@@ -24,7 +24,7 @@ public sealed class DefinitionCanvas
     {
         this.descriptors = descriptors.ToDictionary(d => d.Type, StringComparer.Ordinal);
         Diagram = diagram;
-        diagram.Options.Links.Factory = (_, source, target) => source is OutcomePort port ? new ConnectionLink(port, target) : null;
+        diagram.Options.Links.Factory = (_, source, target) => source is OutcomePort port ? new ConnectionLink(port, target, OutcomeLabel(port.Outcome)) : null;
         // A connection dropped anywhere on an activity arrives at its input.
         diagram.Options.Links.TargetAnchorFactory = (_, _, model) => model switch
         {
@@ -35,6 +35,9 @@ public sealed class DefinitionCanvas
     }
 
     public BlazorDiagram Diagram { get; }
+
+    /// <summary>An outcome as the user reads it (Done: "Gereed"); set by the page from its resources.</summary>
+    public Func<string, string> OutcomeLabel { get; set; } = outcome => outcome;
 
     /// <summary>The definition without its activities and connections.</summary>
     public WorkflowDefinition Header { get; set; } = new();
@@ -54,10 +57,9 @@ public sealed class DefinitionCanvas
         {
             Diagram.Links.Clear();
             Diagram.Nodes.Clear();
-            var layout = AutomaticPositions(definition);
             foreach (var activity in definition.Activities)
             {
-                var position = activity.Position is { } p ? new Point(p.X, p.Y) : layout[activity.Id];
+                var position = activity.Position is { } p ? new Point(p.X, p.Y) : new Point(0, 0);
                 var node = new ActivityNode(activity.Id, activity.Type, descriptors.GetValueOrDefault(activity.Type), position)
                 {
                     DisplayName = activity.DisplayName,
@@ -76,10 +78,22 @@ public sealed class DefinitionCanvas
                 {
                     continue; // the validator reports it; the designer cannot draw a connection to nowhere
                 }
-                Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input))
+                Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input), OutcomeLabel(connection.EffectiveOutcome))
                 {
                     OmitOutcome = connection.Outcome is null,
                 });
+            }
+            if (definition.Activities.Any(a => a.Position is null))
+            {
+                // Activities without a stored position are laid out; they keep none until somebody moves them.
+                var layout = LayeredPositions(definition);
+                foreach (var node in Activities.Where(n => !n.PositionStored))
+                {
+                    if (layout.TryGetValue(node.ActivityId, out var p))
+                    {
+                        node.SetPosition(p.X, p.Y);
+                    }
+                }
             }
         });
     }
@@ -174,7 +188,7 @@ public sealed class DefinitionCanvas
             {
                 if (renamed.GetValueOrDefault(connection.Source) is { } source && renamed.GetValueOrDefault(connection.Target) is { } target)
                 {
-                    Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input))
+                    Diagram.Links.Add(new ConnectionLink(source.FindOutcome(connection.EffectiveOutcome)!, new SinglePortAnchor(target.Input), OutcomeLabel(connection.EffectiveOutcome))
                     {
                         OmitOutcome = connection.Outcome is null,
                     });
@@ -188,7 +202,7 @@ public sealed class DefinitionCanvas
     public ConnectionLink Connect(ActivityNode source, string outcome, ActivityNode target)
     {
         var port = source.FindOutcome(outcome) ?? throw new ArgumentException($"'{source.ActivityId}' has no outcome '{outcome}'.", nameof(outcome));
-        var link = new ConnectionLink(port, new SinglePortAnchor(target.Input));
+        var link = new ConnectionLink(port, new SinglePortAnchor(target.Input), OutcomeLabel(outcome));
         Diagram.Links.Add(link);
         return link;
     }
@@ -276,37 +290,49 @@ public sealed class DefinitionCanvas
         });
     }
 
-    /// <summary>Lays every activity out in columns by distance from a start, and stores the positions.</summary>
+    /// <summary>
+    /// Lays every activity out in layers from left to right with the engine's layered layout (no box or label over
+    /// another), and stores the positions.
+    /// </summary>
     public void Tidy()
     {
-        var positions = AutomaticPositions(ToDefinition());
+        var positions = LayeredPositions(ToDefinition());
         Diagram.Batch(() =>
         {
             foreach (var node in Activities)
             {
-                var p = positions[node.ActivityId];
-                node.SetPosition(p.X, p.Y);
-                node.PositionStored = true;
+                if (positions.TryGetValue(node.ActivityId, out var p))
+                {
+                    node.SetPosition(p.X, p.Y);
+                    node.PositionStored = true;
+                }
             }
         });
     }
 
-    /// <summary>Columns by breadth-first distance from the starts; activities nothing reaches go in a last column.</summary>
-    private Dictionary<string, Point> AutomaticPositions(WorkflowDefinition definition)
+    /// <summary>The space an outcome's label takes along its connection; none for the default outcome.</summary>
+    internal static LayoutSize LabelSize(string? outcome) =>
+        outcome is { Length: > 0 } && outcome != ConnectionDefinition.DefaultOutcome ? new LayoutSize(7 * outcome.Length + 8, 16) : LayoutSize.Empty;
+
+    /// <summary>Where every activity goes in a layered layout, at the sizes the canvas draws them.</summary>
+    private Dictionary<string, Point> LayeredPositions(WorkflowDefinition definition)
     {
-        var starts = definition.Activities.Where(a => descriptors.GetValueOrDefault(a.Type)?.IsStart == true).Select(a => a.Id);
-        var depth = DefinitionGraph.For(definition).StepsFrom(starts);
-        var lastColumn = depth.Count == 0 ? 0 : depth.Values.Max() + 1;
-        var rows = new Dictionary<int, int>();
-        var result = new Dictionary<string, Point>(StringComparer.Ordinal);
-        foreach (var activity in definition.Activities)
+        var nodes = Activities.GroupBy(a => a.ActivityId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Starts first: the layout breaks ties by the order of the activities.
+        var ordered = definition with
         {
-            var column = depth.GetValueOrDefault(activity.Id, lastColumn);
-            var row = rows.GetValueOrDefault(column);
-            rows[column] = row + 1;
-            result.TryAdd(activity.Id, new Point(column * ColumnWidth, row * RowHeight));
-        }
-        return result;
+            Activities = [.. definition.Activities.OrderBy(a => descriptors.GetValueOrDefault(a.Type)?.IsStart == true ? 0 : 1)],
+        };
+        var result = LayeredLayout.Arrange(
+            ordered,
+            activity => nodes.TryGetValue(activity.Id, out var node) && node.Size is { } size
+                ? new LayoutSize(size.Width, size.Height)
+                : new LayoutSize(ActivityNode.Width, 60),
+            connection => LabelSize(connection.Outcome),
+            connection => nodes.TryGetValue(connection.Source, out var node) && node.FindOutcome(connection.EffectiveOutcome) is { } port
+                ? port.Position.Y - node.Position.Y + port.Size!.Height / 2
+                : null);
+        return result.Nodes.ToDictionary(n => n.Key, n => new Point(n.Value.X, n.Value.Y), StringComparer.Ordinal);
     }
 
     private Point FreeSpot()

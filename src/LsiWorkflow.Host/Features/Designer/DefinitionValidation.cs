@@ -25,6 +25,35 @@ internal static class DefinitionValidation
         return DefinitionSerializer.Parse(json);
     }
 
+    /// <summary>Problems that keep a definition from being stored at all, even as a draft that still has problems.</summary>
+    private static readonly HashSet<string> Unstorable =
+    [
+        ValidationCodes.InvalidJson, ValidationCodes.InvalidText, ValidationCodes.InvalidNumber, ValidationCodes.TextTooLong,
+        ValidationCodes.UnsupportedSchemaVersion, ValidationCodes.MissingField, ValidationCodes.WrongFieldType, ValidationCodes.UnknownField,
+    ];
+
+    /// <summary>
+    /// Parses a draft that may still have design problems (publishing refuses those), or refuses it with the problems
+    /// that keep it from being stored: text or numbers the store cannot keep, or no readable definition at all.
+    /// </summary>
+    public static WorkflowDefinition ParseStorable(EngineServices engine, string json)
+    {
+        var result = engine.Validator.Validate(json);
+        var blocking = result.Problems.Where(p => Unstorable.Contains(p.Code)).ToList();
+        if (blocking.Count > 0)
+        {
+            throw Refusal(new ValidationResult(blocking));
+        }
+        try
+        {
+            return DefinitionSerializer.Parse(json);
+        }
+        catch (DefinitionFormatException ex)
+        {
+            throw new InvalidRequestException($"De werkstroom is niet opgeslagen: {ex.Message}");
+        }
+    }
+
     /// <summary>
     /// The definition of a request body as text. The body was JSON, but a string in it may still hold bytes that are no
     /// UTF-8, which no text can carry: those are refused here with the path of their field, for every endpoint alike.

@@ -5,11 +5,14 @@ using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models.Base;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
+using LsiWorkflow.Engine.Interchange;
 using LsiWorkflow.Host.Shared.UseCases;
 using LsiWorkflow.Runtime.Persistence;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 
 namespace LsiWorkflow.Host.Features.Designer;
 
@@ -29,7 +32,7 @@ public partial class DesignerPage : IAsyncDisposable
 
     [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
-    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
 
     private readonly DefinitionHistory history = new();
     private DefinitionCanvas? canvas;
@@ -52,8 +55,29 @@ public partial class DesignerPage : IAsyncDisposable
     private int pastes;
     private IReadOnlyList<VariableInReach> inReach = [];
     private DesignerDownloads? downloads;
+    private IReadOnlyList<BpmnImportIssue> importIssues = [];
+    private IReadOnlyList<PersonChoice> people = [];
+    private bool advanced;
+    private (string ActivityId, string Property)? highlighted;
+
+    private static readonly HashSet<string> AssignmentProperties =
+        [AssignmentEditor.AssigneeProperty, AssignmentEditor.CompletionProperty, AssignmentEditor.AtLeastProperty];
+
+    /// <summary>A type whose assignee, completion and count are those of a task for organisations, roles and people.</summary>
+    private static bool UsesAssignmentEditor(ActivityDescriptor descriptor) =>
+        descriptor.Properties.Any(p => p.Name == AssignmentEditor.AssigneeProperty && p.Kind == PropertyKind.Object);
+
+    private bool notFound;
+    private Timer? autosave;
+
+    /// <summary>How long after the last change a draft saves itself.</summary>
+    internal static TimeSpan AutosaveDelay { get; set; } = TimeSpan.FromSeconds(20);
 
     private bool IsDirty => history.Current != savedJson;
+
+    /// <summary>"1 probleem", "2 problemen": the plural the count needs.</summary>
+    private string ProblemCountText(int count) =>
+        string.Format(CultureInfo.CurrentCulture, L[count == 1 ? "Designer.Problems.One" : "Designer.Problems.Many"], count);
 
     private bool HasProblems => !validation.IsValid;
 
@@ -68,19 +92,21 @@ public partial class DesignerPage : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        canvas = CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: false);
+        canvas = CanvasFactory.Create(await UseCases.SendAsync(me => new ListActivityDescriptors(me)), readOnly: false, o => OutcomeText.Of(L, o));
         var diagram = canvas.Diagram;
         diagram.Nodes.Added += node => node.Moved += OnMoved;
         diagram.Nodes.Removed += _ => Changed();
         diagram.Links.Added += link => link.TargetAttached += _ => Changed();
         diagram.Links.Removed += _ => Changed();
         diagram.SelectionChanged += OnSelectionChanged;
+        diagram.ContainerChanged += FitOnce; // opens zoomed to fit, once the browser gave the canvas its size
         var keys = diagram.GetBehavior<Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsBehavior>();
         keys?.SetShortcut("z", true, false, false, _ => new ValueTask(InvokeAsync(UndoAsync)));
         keys?.SetShortcut("y", true, false, false, _ => new ValueTask(InvokeAsync(RedoAsync)));
         keys?.SetShortcut("c", true, false, false, _ => new ValueTask(InvokeAsync(Copy)));
         keys?.SetShortcut("v", true, false, false, _ => new ValueTask(InvokeAsync(PasteAsync)));
         downloads = new DesignerDownloads(JS);
+        people = await UseCases.SendAsync(me => new ListPeople(me));
 
         WorkflowDefinition definition;
         try
@@ -88,6 +114,12 @@ public partial class DesignerPage : IAsyncDisposable
             var details = await UseCases.SendAsync(me => new GetDefinition(me, DefinitionId));
             definition = DefinitionSerializer.Parse(details.Json);
             Loaded(details.RowVersion, details.Version, details.Status);
+        }
+        catch (NotFoundException) when (string.IsNullOrWhiteSpace(Name))
+        {
+            notFound = true; // a mistyped address, not a new workflow: new ones come from the list with a name
+            canvas = null;
+            return;
         }
         catch (NotFoundException)
         {
@@ -149,6 +181,7 @@ public partial class DesignerPage : IAsyncDisposable
             StopDryRun(); // a run of an older version of the diagram would mislead
             await ValidateAsync(json);
             UpdateInReach(definition);
+            ScheduleAutosave();
         }
         StateHasChanged();
     }
@@ -219,9 +252,40 @@ public partial class DesignerPage : IAsyncDisposable
     // Generated on request, not carried in the page as a data address that every render of the page would re-send.
     private Task ExportJsonAsync() => downloads!.TextAsync(FileName("json"), "application/json", history.Current);
 
+    private async Task ExportBpmnAsync()
+    {
+        try
+        {
+            await downloads!.TextAsync(FileName("bpmn"), "application/xml", await UseCases.SendAsync(me => new ExportBpmn(me, history.Current)));
+        }
+        catch (UseCaseException ex)
+        {
+            Show(ex.Message, error: true);
+        }
+    }
+
     private Task ExportSvgAsync() => downloads!.TextAsync(FileName("svg"), "image/svg+xml", DiagramSvg.Render(canvas!));
 
     private Task ExportPngAsync() => downloads!.PngAsync(FileName("png"), DiagramSvg.Render(canvas!));
+
+    /// <summary>The property a problem is about, from the path the validator gives ($.activities[1].properties.title).</summary>
+    private PropertyDescriptor? FieldOf(ValidationProblem problem)
+    {
+        var match = PropertyInPath().Match(problem.Path);
+        return match.Success && problem.ActivityId is not null && canvas!.Find(problem.ActivityId)?.Descriptor is { } descriptor
+            ? descriptor.Properties.FirstOrDefault(p => p.Name == match.Groups[1].Value)
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.properties\.([A-Za-z0-9_]+)")]
+    private static partial System.Text.RegularExpressions.Regex PropertyInPath();
+
+    /// <summary>Chooses the activity a problem is about and marks the field it names.</summary>
+    private void SelectProblem(ValidationProblem problem)
+    {
+        highlighted = problem.ActivityId is { } id && FieldOf(problem) is { } field ? (id, field.Name) : null;
+        Select(problem.ActivityId);
+    }
 
     private void Select(string? activityId)
     {
@@ -263,6 +327,29 @@ public partial class DesignerPage : IAsyncDisposable
         if (property.Name == node.Descriptor?.OutcomesProperty)
         {
             canvas!.SyncOutcomes(node);
+        }
+        node.Refresh();
+        return CommitAsync();
+    }
+
+    /// <summary>Sets several properties as one change (one undo step).</summary>
+    private Task SetPropertiesAsync(ActivityNode node, IReadOnlyDictionary<string, JsonNode?> changes)
+    {
+        node.Properties ??= [];
+        foreach (var (name, value) in changes)
+        {
+            if (value is null)
+            {
+                node.Properties.Remove(name);
+            }
+            else
+            {
+                node.Properties[name] = value;
+            }
+        }
+        if (node.Properties.Count == 0)
+        {
+            node.Properties = null;
         }
         node.Refresh();
         return CommitAsync();
@@ -359,33 +446,91 @@ public partial class DesignerPage : IAsyncDisposable
 
     private void ZoomToFit() => canvas!.ZoomToFit();
 
+    private bool fitted;
+
+    private void FitOnce()
+    {
+        if (!fitted && canvas?.Diagram.Container is { Width: > 0 })
+        {
+            fitted = true;
+            canvas.ZoomToFit();
+        }
+    }
+
+    /// <summary>Reads a definition (JSON) or a BPMN 2.0 file (XML) into this definition, as one undo step.</summary>
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
+        importIssues = [];
         try
         {
             using var reader = new StreamReader(e.File.OpenReadStream(MaxImportBytes));
-            var definition = DefinitionSerializer.Parse(await reader.ReadToEndAsync());
+            var text = await reader.ReadToEndAsync();
+            WorkflowDefinition definition;
+            if (text.TrimStart().StartsWith('<'))
+            {
+                var imported = await UseCases.SendAsync(me => new ImportBpmn(me, text, DefinitionId));
+                definition = DefinitionSerializer.Parse(imported.Json);
+                importIssues = imported.Issues;
+            }
+            else
+            {
+                definition = DefinitionSerializer.Parse(text);
+            }
             // An imported file becomes the content of this definition, whatever id it had.
             await RestoreAsync(definition with { Id = DefinitionId });
             await CommitAsync();
+            canvas!.ZoomToFit();
             Show(L["Designer.Imported"], error: false);
         }
-        catch (Exception ex) when (ex is DefinitionFormatException or IOException)
+        catch (Exception ex) when (ex is DefinitionFormatException or IOException or UseCaseException)
         {
             Show(string.Format(CultureInfo.CurrentCulture, L["Designer.ImportFailed"], ex.Message), error: true);
         }
     }
 
-    private async Task<bool> SaveAsync()
+    /// <summary>Saves the draft a while after the last change, problems and all, unless it was saved meanwhile.</summary>
+    private void ScheduleAutosave()
+    {
+        autosave ??= new Timer(_ => InvokeAsync(AutosaveAsync));
+        autosave.Change(AutosaveDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task AutosaveAsync()
+    {
+        if (IsDirty && !busy && status is not DefinitionStatus.Published)
+        {
+            await SaveAsync(automatic: true);
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Leaving with unsaved changes asks first; the browser asks itself when the tab is closed or reloaded.</summary>
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (IsDirty && !await JS.InvokeAsync<bool>("confirm", L["Designer.ConfirmLeave"].Value))
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private Task<bool> SaveAsync() => SaveAsync(automatic: false);
+
+    /// <summary>Saves the draft as it is; problems are listed with it and only keep it from being published.</summary>
+    private async Task<bool> SaveAsync(bool automatic)
     {
         busy = true;
         try
         {
             var json = history.Current;
-            var saved = await UseCases.SendAsync(new SaveDraft(json, rowVersion, await ActorAsync()));
+            var saved = await UseCases.SendAsync(new SaveDraft(json, rowVersion, await ActorAsync(), KeepProblems: true));
             Loaded(saved.RowVersion, saved.Version, DefinitionStatus.Draft);
             savedJson = json;
-            Show(string.Format(CultureInfo.CurrentCulture, L["Designer.Saved"], saved.Version), error: false);
+            var text = string.Format(CultureInfo.CurrentCulture, L[automatic ? "Designer.Autosaved" : "Designer.Saved"], saved.Version);
+            if (HasProblems)
+            {
+                text += " " + string.Format(CultureInfo.CurrentCulture, L["Designer.SavedWithProblems"], ProblemCountText(validation.Problems.Count));
+            }
+            Show(text, error: false);
             return true;
         }
         catch (UseCaseException ex)
@@ -519,9 +664,14 @@ public partial class DesignerPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (autosave is not null)
+        {
+            await autosave.DisposeAsync();
+        }
         if (canvas is not null)
         {
             canvas.Diagram.SelectionChanged -= OnSelectionChanged;
+            canvas.Diagram.ContainerChanged -= FitOnce;
         }
         if (downloads is not null)
         {

@@ -16,7 +16,7 @@ namespace LsiWorkflow.Host.Features.Designer;
 /// </summary>
 public partial class PropertyEditor
 {
-    internal enum EditorMode { Text, Multiline, Template, Expression, Number, Boolean, Date, Choice, MultiChoice, Lines, Json }
+    internal enum EditorMode { Text, Multiline, Template, Expression, Number, Boolean, Date, Choice, MultiChoice, Lines, Json, Duration, DurationList, FormBuilder }
 
     [Parameter, EditorRequired] public PropertyDescriptor Property { get; set; } = null!;
 
@@ -26,6 +26,12 @@ public partial class PropertyEditor
 
     /// <summary>The names an expression here may use, offered to insert.</summary>
     [Parameter] public IReadOnlyList<VariableInReach> InReach { get; set; } = [];
+
+    /// <summary>Shows raw JSON, ISO durations and the switch to expressions instead of the editors in words.</summary>
+    [Parameter] public bool Advanced { get; set; }
+
+    /// <summary>The field a chosen problem is about.</summary>
+    [Parameter] public bool Highlighted { get; set; }
 
     [Inject] private UseCaseSender UseCases { get; set; } = null!;
 
@@ -37,7 +43,18 @@ public partial class PropertyEditor
 
     private bool IsExpressionValue => ActivityRegistry.IsExpression(Value, out _);
 
-    internal EditorMode Mode => IsExpressionValue ? EditorMode.Expression : ModeOf(Property.Kind, Value);
+    internal EditorMode Mode => IsExpressionValue ? EditorMode.Expression : Advanced ? ModeOf(Property.Kind, Value) : PlainModeOf(Property.Kind, Value);
+
+    /// <summary>The editor in words for a value it can show without loss; otherwise the same as in advanced mode.</summary>
+    private static EditorMode PlainModeOf(PropertyKind kind, JsonNode? value) => kind switch
+    {
+        PropertyKind.Duration when value is null || SimpleDuration.TryParse(StringOf(value), out _) => EditorMode.Duration,
+        PropertyKind.DurationList when value is null || value is JsonArray items && items.All(i => SimpleDuration.TryParse(StringOf(i), out _)) => EditorMode.DurationList,
+        PropertyKind.FormFields when FormFieldsEditor.Fits(value) => EditorMode.FormBuilder,
+        _ => ModeOf(kind, value),
+    };
+
+    private IReadOnlyList<string> durations = [];
 
     /// <summary>Expressions and templates are checked while typed; other text is taken when the field is left.</summary>
     private bool ChecksAsYouType => Mode is EditorMode.Expression or EditorMode.Template;
@@ -50,6 +67,9 @@ public partial class PropertyEditor
         EditorMode.Json when Property.Description is null => L["Designer.JsonHelp"],
         _ => Property.Description,
     };
+
+    /// <summary>What a duration counts from, in words; the descriptor's own text gives ISO examples.</summary>
+    private string? DurationHelp => L[$"Designer.Help.{Property.Name}"] is { ResourceNotFound: false } help ? help.Value : null;
 
     private int Lines => Mode switch
     {
@@ -93,6 +113,7 @@ public partial class PropertyEditor
         error = null;
         number = Value is JsonValue n && n.TryGetValue(out double d) ? d : null;
         selected = Value is JsonArray items ? [.. items.Select(i => i?.ToString() ?? "")] : [];
+        durations = selected.ToList();
         text = Mode switch
         {
             EditorMode.Expression => ActivityRegistry.IsExpression(Value, out var expression) ? expression : StringOf(Value),
@@ -113,10 +134,37 @@ public partial class PropertyEditor
         _ => value.ToJsonString(),
     };
 
-    private string ChoiceText(string choice) =>
-        Property.Kind is PropertyKind.Organisation or PropertyKind.Organisations
-            ? $"{choice} – {Organisations.All().First(o => o.Code == choice).Name}"
-            : choice;
+    /// <summary>Names, not codes: organisations by name, roles and known choices in the user's language.</summary>
+    private string ChoiceText(string choice)
+    {
+        if (Property.Kind is PropertyKind.Organisation or PropertyKind.Organisations)
+        {
+            return Organisations.All().FirstOrDefault(o => o.Code == choice)?.Name ?? choice;
+        }
+        var text = Property.Kind == PropertyKind.Role ? L["Role." + choice] : L[$"Designer.Choice.{Property.Name}.{choice}"];
+        return text.ResourceNotFound ? choice : text.Value;
+    }
+
+    private Task SetDurationAsync(string? iso) => EmitAsync(iso is null ? null : JsonValue.Create(iso));
+
+    private Task SetDurationAtAsync(int index, string? iso)
+    {
+        var list = durations.ToList();
+        list[index] = iso ?? "";
+        return SetDurationsAsync(list);
+    }
+
+    private Task AddDurationAsync() => SetDurationsAsync([.. durations, ""]);
+
+    private Task RemoveDurationAsync(int index) => SetDurationsAsync([.. durations.Where((_, i) => i != index)]);
+
+    /// <summary>Keeps the rows as shown (an empty one included) but stores only the complete durations.</summary>
+    private Task SetDurationsAsync(IReadOnlyList<string> list)
+    {
+        durations = list;
+        var complete = list.Where(d => d.Length > 0).ToList();
+        return EmitAsync(complete.Count == 0 ? null : new JsonArray([.. complete.Select(d => (JsonNode?)JsonValue.Create(d))]));
+    }
 
     private async Task SetTextAsync(string? value)
     {

@@ -13,17 +13,18 @@ namespace LsiWorkflow.Host.Features.Designer;
 public sealed record DraftSaved(string DefinitionId, int Version, uint RowVersion);
 
 /// <summary>
-/// Saves a definition as the draft of its id. Nothing invalid is saved. To replace an existing draft the caller
+/// Saves a definition as the draft of its id. Nothing invalid is saved, unless the caller keeps the problems: then a
+/// draft with design problems is saved as it is (the designer's drafts are never lost), and publishing still refuses it. To replace an existing draft the caller
 /// passes the row version it read, so two secretaries editing one draft cannot overwrite each other unseen.
 /// </summary>
 [Allowed(Policies.CanDesignWorkflows, System = true)]
-public sealed record SaveDraft(string Json, uint? ExpectedRowVersion, Actor Actor) : ICommand<DraftSaved>, IActorMessage;
+public sealed record SaveDraft(string Json, uint? ExpectedRowVersion, Actor Actor, bool KeepProblems = false) : ICommand<DraftSaved>, IActorMessage;
 
 public sealed class SaveDraftHandler(LsiDbContext db, EngineServices engine, TimeProvider time) : ICommandHandler<SaveDraft, DraftSaved>
 {
     public async ValueTask<DraftSaved> Handle(SaveDraft command, CancellationToken cancellationToken)
     {
-        var definition = DefinitionValidation.ParseValid(engine, command.Json);
+        var definition = command.KeepProblems ? DefinitionValidation.ParseStorable(engine, command.Json) : DefinitionValidation.ParseValid(engine, command.Json);
         var existing = await db.Set<DefinitionRecord>().Where(d => d.DefinitionId == definition.Id).ToListAsync(cancellationToken);
         var draft = existing.FirstOrDefault(d => d.Status == DefinitionStatus.Draft);
         var now = time.GetUtcNow();

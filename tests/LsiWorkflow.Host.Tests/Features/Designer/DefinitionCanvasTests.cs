@@ -92,6 +92,29 @@ public sealed class DefinitionCanvasTests
         Assert.True(activities.Single(a => a.Id == "start").Position!.X < activities.Single(a => a.Id == "end").Position!.X);
     }
 
+    [Theory]
+    [MemberData(nameof(Definitions))]
+    public void Tidy_lays_every_shipped_definition_out_left_to_right_without_overlapping_boxes(string file)
+    {
+        var canvas = NewCanvas();
+        canvas.Load(DefinitionSerializer.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), file))));
+
+        canvas.Tidy();
+
+        var boxes = canvas.Activities.Select(a => (a.ActivityId, Box: a.GetBounds()!)).ToList();
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                Assert.False(boxes[i].Box.Intersects(boxes[j].Box), $"{boxes[i].ActivityId} overlaps {boxes[j].ActivityId} in {file}");
+            }
+        }
+        var definition = canvas.ToDefinition();
+        var x = definition.Activities.ToDictionary(a => a.Id, a => a.Position!.X);
+        var starts = definition.Activities.Where(a => a.Type is "Start" or "TimerStart").Select(a => a.Id).ToList();
+        Assert.All(starts, s => Assert.Equal(x.Values.Min(), x[s]));
+    }
+
     internal static DefinitionCanvas NewCanvas() => new(Engine.Registry.Descriptors, new BlazorDiagram(new BlazorDiagramOptions()));
 
     internal static string RepositoryRoot()
