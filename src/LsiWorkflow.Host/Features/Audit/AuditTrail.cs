@@ -33,6 +33,25 @@ public sealed class AuditTrail(LsiDbContext db, TimeProvider clock)
         return entry;
     }
 
+    /// <summary>For a change to something that is no domain entity (an outbox message of the runtime).</summary>
+    public AuditEntry Record(Actor actor, string action, string subjectType, Guid subjectId, string what, string? why = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var entry = new AuditEntry
+        {
+            At = clock.GetUtcNow().ToUniversalTime(),
+            ActorUserName = actor.UserName,
+            ActorOrganisation = actor.Organisation,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            What = what,
+            Why = string.IsNullOrWhiteSpace(why) ? null : why.Trim(),
+        };
+        db.Add(entry);
+        return entry;
+    }
+
     /// <summary>For changes best read as data, e.g. the gate reasons of a refusal.</summary>
     public static string AsJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 }
