@@ -20,7 +20,7 @@ public static class NotificationsFeature
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         // Read when first needed: tests and hosting add configuration after the services are composed.
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
+        services.AddSingleton(sp => MailOptions.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<NotificationTemplates>();
         services.AddSingleton<MailWriter>();
         services.AddScoped<INoticeDelivery, MailNotificationSender>();
