@@ -200,6 +200,8 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["GET /account/external-callback"] = new("/account/external-callback?returnUrl=/"),
             ["GET /openapi/{documentName}.json"] = new("/openapi/v1.json"),
             ["* /hangfire/{**path}"] = new("/hangfire"),
+            ["* /metrics"] = new("/metrics"),
+            ["GET /api/admin/personal-data/{userName}"] = new("/api/admin/personal-data/partner.uwv"),
             ["GET /api/projects/"] = new("/api/projects"),
             ["GET /api/projects/{id:guid}"] = new(project),
             ["GET /api/projects/{id:guid}/audit.csv"] = new($"{project}/audit.csv"),
@@ -297,6 +299,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["DELETE /api/calendar/token"] = new("/api/calendar/token"),
             ["POST /api/inbox/absence"] = new("/api/inbox/absence", new { substituteUserName = SecurityWorld.Colleague }),
             ["DELETE /api/inbox/absence"] = new("/api/inbox/absence"),
+            ["DELETE /api/admin/personal-data/{userName}"] = new("/api/admin/personal-data/partner.uwv"),
             ["POST /account/logout"] = new("/account/logout"),
         };
     }
