@@ -31,6 +31,8 @@ public static class RuntimeExtensions
         services.AddScoped<AfterCommit>();
         services.AddScoped<DueTimers>();
         services.AddScoped<OutboxDispatcher>();
+        // Read when first needed: tests and hosting add configuration after the services are composed.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddScoped<IWorkflowScheduler, HangfireWorkflowScheduler>();
         services.AddScoped<TimerJobs>();
         services.AddScoped<OutboxJobs>();

@@ -11,11 +11,14 @@ namespace LsiWorkflow.Runtime.Outbox;
 /// (skipping rows another node holds), delivered (in-app lines in the same transaction, mails written before
 /// it commits) and marked dispatched in one transaction. Other messages go one per transaction. What a
 /// message does is idempotent (child instances and mails have fixed ids, resuming a parent twice finds its
-/// bookmark gone), so a repeat after a crash is harmless.
+/// bookmark gone), so a repeat after a crash is harmless. A message that fails waits longer after each attempt
+/// (<see cref="OutboxOptions"/>) and is tried until it is delivered or an administrator gives up on it; after
+/// <see cref="OutboxOptions.WarnAfterAttempts"/> failures the <see cref="IOutboxAlarm"/> warns the administrators.
 /// </summary>
 public sealed class OutboxDispatcher(
     IRuntimeContexts contexts,
     IServiceProvider services,
+    OutboxOptions options,
     TimeProvider time,
     ILogger<OutboxDispatcher> log)
 {
@@ -26,14 +29,20 @@ public sealed class OutboxDispatcher(
     public Task DispatchAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         Parallel.ForEachAsync(ids.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, DispatchBatchAsync);
 
+    /// <summary>
+    /// Messages never tried that are older than <paramref name="olderThan"/> (their dispatch after commit was lost),
+    /// and failed messages whose next attempt is due. None is ever left behind for its number of attempts.
+    /// </summary>
     public async Task DispatchStaleAsync(TimeSpan olderThan, CancellationToken ct)
     {
-        var before = time.GetUtcNow() - olderThan;
+        var now = time.GetUtcNow();
+        var before = now - olderThan;
         List<Guid> stale;
         await using (var db = await contexts.CreateAsync(ct))
         {
             stale = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.DispatchedAt == null && m.CreatedAt <= before && m.Attempts < 10)
+                .Where(m => m.DispatchedAt == null && m.AbandonedAt == null
+                    && (m.NextAttemptAt == null ? m.CreatedAt <= before : m.NextAttemptAt <= now))
                 .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(5000).ToListAsync(ct);
         }
         await DispatchAsync(stale, ct);
@@ -45,8 +54,10 @@ public sealed class OutboxDispatcher(
         await using (var db = await contexts.CreateAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Due still: another node may have tried a listed message in the meantime and set its next attempt.
+            var now = time.GetUtcNow();
             var messages = await db.Set<OutboxMessage>()
-                .FromSqlInterpolated($"select * from lsi.workflow_outbox where id = any({ids}) and dispatched_at is null for update skip locked")
+                .FromSqlInterpolated($"select * from lsi.workflow_outbox where id = any({ids}) and dispatched_at is null and abandoned_at is null and (next_attempt_at is null or next_attempt_at <= {now}) for update skip locked")
                 .AsNoTracking()
                 .ToListAsync(ct);
             // A scope per batch: batches run side by side, and the sender's user lookups hold a context of their own.
@@ -94,12 +105,32 @@ public sealed class OutboxDispatcher(
         // One statement marks the batch done; failures, rare, one each.
         var done = messages.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToArray();
         await db.Database.ExecuteSqlInterpolatedAsync($"update lsi.workflow_outbox set dispatched_at = {now} where id = any({done})", ct);
-        foreach (var message in messages.Where(m => failures.ContainsKey(m.Id)))
+        var failing = messages.Where(m => failures.ContainsKey(m.Id)).ToList();
+        foreach (var message in failing)
         {
             var error = failures[message.Id].GetBaseException().Message;
+            message.Attempts++;
+            var next = now + options.DelayAfter(message.Attempts);
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"update lsi.workflow_outbox set attempts = attempts + 1, last_error = {error} where id = {message.Id}", ct);
-            log.LogError(failures[message.Id], "Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}", message.Id, message.Kind, message.Attempts + 1);
+                $"update lsi.workflow_outbox set attempts = {message.Attempts}, last_error = {error}, next_attempt_at = {next} where id = {message.Id}", ct);
+            log.LogError(failures[message.Id], "Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}, next at {NextAttempt}", message.Id, message.Kind, message.Attempts, next);
+        }
+        await WarnAsync(db, failing, ct);
+    }
+
+    /// <summary>Once per message, on the attempt that reaches the threshold; later failures stay in the log and the health check.</summary>
+    private async Task WarnAsync(DbContext db, List<OutboxMessage> failed, CancellationToken ct)
+    {
+        var reached = failed.Where(m => m.Attempts == options.WarnAfterAttempts).ToList();
+        if (reached.Count == 0)
+        {
+            return;
+        }
+        log.LogWarning("{Count} outbox message(s) failed {Attempts} times and are still undelivered; administrators are warned", reached.Count, options.WarnAfterAttempts);
+        await using var scope = services.CreateAsyncScope();
+        foreach (var alarm in scope.ServiceProvider.GetServices<IOutboxAlarm>())
+        {
+            await alarm.RaiseAsync(db, reached, ct);
         }
     }
 
@@ -109,8 +140,9 @@ public sealed class OutboxDispatcher(
     {
         await using var db = await contexts.CreateAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
         var message = await db.Set<OutboxMessage>()
-            .FromSqlInterpolated($"select * from lsi.workflow_outbox where id = {id} and dispatched_at is null for update skip locked")
+            .FromSqlInterpolated($"select * from lsi.workflow_outbox where id = {id} and dispatched_at is null and abandoned_at is null and (next_attempt_at is null or next_attempt_at <= {now}) for update skip locked")
             .AsTracking()
             .SingleOrDefaultAsync(ct);
         if (message is null)
@@ -126,9 +158,14 @@ public sealed class OutboxDispatcher(
         {
             message.Attempts++;
             message.LastError = ex.GetBaseException().Message;
-            log.LogError(ex, "Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}", message.Id, message.Kind, message.Attempts);
+            message.NextAttemptAt = time.GetUtcNow() + options.DelayAfter(message.Attempts);
+            log.LogError(ex, "Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}, next at {NextAttempt}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt);
         }
         await db.SaveChangesAsync(ct);
+        if (message.DispatchedAt is null)
+        {
+            await WarnAsync(db, [message], ct);
+        }
         await tx.CommitAsync(ct);
     }
 

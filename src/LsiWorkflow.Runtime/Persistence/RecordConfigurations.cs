@@ -115,6 +115,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasKey(m => m.Id);
         b.Property(m => m.Kind).HasMaxLength(50);
         b.Property(m => m.Payload).HasColumnType("jsonb");
+        b.Property(m => m.AbandonedBy).HasMaxLength(256);
         b.HasIndex(m => m.CreatedAt).HasFilter("dispatched_at is null").HasDatabaseName("ix_workflow_outbox_undispatched");
     }
 }

@@ -139,6 +139,13 @@ public sealed class OutboxMessage
     public DateTimeOffset? DispatchedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>After a failure: not tried again before this moment (the delay doubles with each attempt).</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Set when an administrator gave up on the message: it is never tried again.</summary>
+    public DateTimeOffset? AbandonedAt { get; set; }
+    public string? AbandonedBy { get; set; }
 }
 
 /// <summary>A journal line: every activity execution of an instance.</summary>

@@ -235,6 +235,7 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["GET /api/notifications/"] = new("/api/notifications"),
             ["GET /api/notifications/unread-count"] = new("/api/notifications/unread-count"),
             ["GET /api/notifications/settings"] = new("/api/notifications/settings"),
+            ["GET /api/outbox/undelivered"] = new("/api/outbox/undelivered"),
             ["GET /calendar/{token}.ics"] = new($"/calendar/{w.CalendarToken}.ics"),
             ["GET /api/calendar/"] = new("/api/calendar"),
             ["GET /"] = new("/"),
@@ -297,6 +298,8 @@ public sealed class AccessControlTests(HostFixture host, ITestOutputHelper outpu
             ["DELETE /api/inbox/views/{id:guid}"] = new($"/api/inbox/views/{w.ViewId}"),
             ["POST /api/notifications/{id:guid}/read"] = new($"/api/notifications/{w.NotificationId}/read"),
             ["POST /api/notifications/read"] = new("/api/notifications/read"),
+            // No message is undelivered in the walk's world: the admin gets 404, the others are refused before that.
+            ["POST /api/outbox/{id:guid}/abandon"] = new($"/api/outbox/{Guid.Empty}/abandon", new { reason = "Toegangstoets" }),
             ["PUT /api/notifications/settings"] = new("/api/notifications/settings", new { language = "nl", dailyDigest = false }),
             ["POST /api/calendar/token"] = new("/api/calendar/token"),
             ["DELETE /api/calendar/token"] = new("/api/calendar/token"),

@@ -19,6 +19,8 @@ public static partial class AccountsFeature
     {
         app.MapPost("/api/auth/token", IssueTokenAsync)
             .AllowAnonymous()
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Aanmelden")
             .WithSummary("Geeft een bearer-token voor de API in ruil voor gebruikersnaam en wachtwoord.");
 

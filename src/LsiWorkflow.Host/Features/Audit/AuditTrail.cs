@@ -33,7 +33,7 @@ public sealed class AuditTrail(LsiDbContext db, TimeProvider clock)
         return entry;
     }
 
-    /// <summary>For subjects outside the domain's entities, e.g. a person's account.</summary>
+    /// <summary>For a change to something that is no domain entity (a person's account, an outbox message).</summary>
     public AuditEntry Record(Actor actor, string action, string subjectType, Guid subjectId, string what, string? why = null)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -1,7 +1,8 @@
-using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using LsiWorkflow.Domain;
+using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Shared.Access;
+using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
@@ -9,15 +10,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Audit;
 
-/// <summary>The audit trail of one project as CSV (RFC 4180, UTF-8), for a reviewer checking the safeguards case by case.</summary>
+/// <summary>
+/// The audit trail of one project as CSV, for a reviewer checking the safeguards case by case: written by the one
+/// CSV writer of every export (<see cref="Csv"/>: UTF-8 with BOM, semicolons, formula cells neutralised), times in
+/// Dutch time, and what was stored as data (the gate reasons of a step, say) written out as words.
+/// </summary>
 [Allowed(Policies.AnyRole)]
-public sealed record ExportProjectAudit(Actor Actor, Guid ProjectId) : IQuery<string>, IActorMessage;
+public sealed record ExportProjectAudit(Actor Actor, Guid ProjectId) : IQuery<byte[]>, IActorMessage;
 
-public sealed class ExportProjectAuditHandler(LsiDbContext db) : IQueryHandler<ExportProjectAudit, string>
+public sealed class ExportProjectAuditHandler(LsiDbContext db) : IQueryHandler<ExportProjectAudit, byte[]>
 {
-    private static readonly string[] Header = ["tijdstip", "gebruiker", "organisatie", "actie", "onderwerp", "onderwerp_id", "wat", "waarom"];
+    private static readonly string[] Header = ["Tijdstip", "Gebruiker", "Organisatie", "Actie", "Onderwerp", "Onderwerp-id", "Wat", "Waarom"];
 
-    public async ValueTask<string> Handle(ExportProjectAudit query, CancellationToken cancellationToken)
+    public async ValueTask<byte[]> Handle(ExportProjectAudit query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!await db.Set<Project>().AnyAsync(p => p.Id == query.ProjectId, cancellationToken))
@@ -30,33 +35,46 @@ public sealed class ExportProjectAuditHandler(LsiDbContext db) : IQueryHandler<E
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
 
-        var csv = new StringBuilder();
-        AppendLine(csv, Header);
-        foreach (var e in entries)
-        {
-            AppendLine(csv,
-            [
-                e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-                e.ActorUserName, e.ActorOrganisation, e.Action, e.SubjectType, e.SubjectId.ToString(), e.What, e.Why,
-            ]);
-        }
-
-        return csv.ToString();
+        return Csv.Write(Header, entries.Select(e => (IReadOnlyList<object?>)
+        [
+            TimeZoneInfo.ConvertTime(e.At, NotificationTemplates.Dutch).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            e.ActorUserName, e.ActorOrganisation, e.Action, e.SubjectType, e.SubjectId.ToString(), Readable(e.What), e.Why,
+        ]));
     }
 
-    private static void AppendLine(StringBuilder csv, IEnumerable<string?> fields)
+    /// <summary>
+    /// What a change stored as JSON (<see cref="AuditTrail.AsJson"/>) as a line of words: <c>name: X; reasons: A | B</c>;
+    /// a reason object reads as its message. Plain text stays as it is.
+    /// </summary>
+    public static string Readable(string what)
     {
-        csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
-    }
-
-    /// <summary>Quotes a field when it holds a separator, a quote or a line break, doubling its quotes (RFC 4180).</summary>
-    internal static string Escape(string? field)
-    {
-        if (string.IsNullOrEmpty(field))
+        ArgumentNullException.ThrowIfNull(what);
+        var trimmed = what.TrimStart();
+        if (!trimmed.StartsWith('{') && !trimmed.StartsWith('['))
         {
-            return "";
+            return what;
         }
-
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+        try
+        {
+            using var json = JsonDocument.Parse(what);
+            return Words(json.RootElement);
+        }
+        catch (JsonException)
+        {
+            return what;
+        }
     }
+
+    private static string Words(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object when value.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String => message.GetString()!,
+        JsonValueKind.Object => string.Join("; ", value.EnumerateObject()
+            .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) && !(p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 0))
+            .Select(p => $"{p.Name}: {Words(p.Value)}")),
+        JsonValueKind.Array => string.Join(" | ", value.EnumerateArray().Select(Words)),
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "ja",
+        JsonValueKind.False => "nee",
+        _ => value.GetRawText(),
+    };
 }

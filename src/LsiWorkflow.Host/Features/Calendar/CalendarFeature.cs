@@ -31,7 +31,8 @@ public static class CalendarFeature
             .WithSummary("Zet uw agenda-abonnement uit.");
 
         // Calendar programs cannot sign in: the secret in the address is the only key.
-        app.MapGet("/calendar/{token}.ics", async (Actor actor, string token, IMediator m, CancellationToken ct) =>
+        // HEAD as well: calendar programs ask it to see whether the feed changed; the server sends the head of a GET.
+        app.MapMethods("/calendar/{token}.ics", [HttpMethods.Get, HttpMethods.Head], async (Actor actor, string token, IMediator m, CancellationToken ct) =>
                 TypedResults.Text(await m.Send(new GetCalendarFeed(actor, token), ct), "text/calendar; charset=utf-8"))
             .AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -96,6 +96,9 @@ public sealed class GetCalendarFeedHandler(LsiDbContext db, UserManager<LsiUser>
         var user = await users.FindByNameAsync(userName) ?? throw new NotFoundException("Deze agenda bestaat niet (meer).");
         var actor = new Actor(userName, user.OrganisationCode, (await users.GetRolesAsync(user)).ToHashSet());
 
+        // The reader's language, as in their mails.
+        var english = NotificationSettingsView.Of(
+            await db.Set<NotificationSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken), options).Language == "en";
         var calendar = new Ical.Net.Calendar { ProductId = "-//LSI//LSI Workflow//NL" };
         calendar.AddProperty("X-WR-CALNAME", $"LSI Workflow — {user.DisplayName}");
         var tasks = Policies.Allows(Policies.CanCompleteTasksOfOwnOrganisation, actor) ? await mediator.Send(new ListOpenTasks(actor, 1000), cancellationToken) : [];
@@ -105,7 +108,7 @@ public sealed class GetCalendarFeedHandler(LsiDbContext db, UserManager<LsiUser>
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"task-{task.Id}@lsi-workflow",
-                Summary = $"Taak: {task.Title}",
+                Summary = $"{(english ? "Task" : "Taak")}: {task.Title}",
                 Description = task.Description,
                 Start = due,
                 End = due.AddMinutes(30),
@@ -120,7 +123,7 @@ public sealed class GetCalendarFeedHandler(LsiDbContext db, UserManager<LsiUser>
                 calendar.Events.Add(new CalendarEvent
                 {
                     Uid = $"milestone-{milestone.Id}@lsi-workflow",
-                    Summary = $"Mijlpaal: {milestone.Name}",
+                    Summary = $"{(english ? "Milestone" : "Mijlpaal")}: {milestone.Name}",
                     Start = day,
                     End = day.AddDays(1),
                 });

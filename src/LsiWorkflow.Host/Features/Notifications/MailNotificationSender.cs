@@ -21,8 +21,36 @@ public sealed class MailOptions
     /// <summary>Language of notification texts for people who chose none: nl (default) or en.</summary>
     public string Language { get; set; } = "nl";
 
-    /// <summary>Address of the application as people reach it, for links in mails.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>
+    /// Address of the application as people reach it: the one setting behind every link in mails and the calendar
+    /// address. Empty: the first address the host listens on (<c>urls</c>, <c>ASPNETCORE_URLS</c>), a wildcard
+    /// host read as <c>localhost</c>.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The <c>Mail</c> section, with the public address derived from the listening address when it is not set.</summary>
+    public static MailOptions Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+        {
+            options.PublicBaseUrl = FromListening(configuration["urls"]);
+        }
+        options.PublicBaseUrl = options.PublicBaseUrl.TrimEnd('/');
+        return options;
+    }
+
+    internal static string FromListening(string? urls)
+    {
+        var first = (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return "http://localhost:5000"; // Kestrel's own default
+        }
+        var wildcard = System.Text.RegularExpressions.Regex.Match(first, @"^(https?://)(\*|\+|0\.0\.0\.0|\[::\])(:\d+)?", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        return wildcard.Success ? wildcard.Groups[1].Value + "localhost" + wildcard.Groups[3].Value + first[wildcard.Length..] : first;
+    }
 }
 
 /// <summary>
@@ -166,6 +194,16 @@ public sealed class MailWriter(MailOptions options, IHostEnvironment environment
 {
     public string PickupFolder => Path.GetFullPath(options.PickupFolder, environment.ContentRootPath);
 
+    /// <summary>A mail file as it would travel: lines end in CRLF (RFC 5322), whatever system writes it.</summary>
+    private static readonly FormatOptions PickupFormat = CreatePickupFormat();
+
+    private static FormatOptions CreatePickupFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, Exception>> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct)
     {
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<Guid, Exception>();
@@ -184,7 +222,7 @@ public sealed class MailWriter(MailOptions options, IHostEnvironment environment
                     using var message = Compose(mail);
                     var path = Path.Combine(folder, $"{mail.Name}.eml");
                     var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-                    await message.WriteToAsync(temporary, token);
+                    await message.WriteToAsync(PickupFormat, temporary, token);
                     File.Move(temporary, path, overwrite: true);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -218,11 +256,14 @@ public sealed class MailWriter(MailOptions options, IHostEnvironment environment
 
     private MimeMessage Compose(OutgoingMail mail)
     {
+        // Quoted-printable UTF-8: any reader takes it, also where 8-bit bodies are not allowed (RFC 2045).
+        var body = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        body.SetText(System.Text.Encoding.UTF8, mail.Text.Body);
         var message = new MimeMessage
         {
             MessageId = $"{mail.Name}@lsi-workflow",
             Subject = mail.Text.Subject,
-            Body = new TextPart("plain") { Text = mail.Text.Body },
+            Body = body,
         };
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.AddRange(mail.To);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Audit;
 using LsiWorkflow.Host.Shared.Access;
@@ -117,10 +116,9 @@ public static class ProjectsFeature
         projects.MapGet("/{id:guid}/audit.csv", async (Actor actor, Guid id, ISender sender, CancellationToken ct) =>
             {
                 var csv = await sender.Send(new ExportProjectAudit(actor, id), ct);
-                // With the byte-order mark, spreadsheet programs read the file as UTF-8 instead of guessing.
-                var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-                return TypedResults.File(bytes, "text/csv; charset=utf-8", $"audit-project-{id}.csv");
+                return TypedResults.File(csv, Csv.ContentType, $"audit-project-{id}.csv");
             })
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("De audittrail van het project als CSV: wie, namens welke organisatie, wanneer, wat en waarom.");
 
         return app;

@@ -4,6 +4,7 @@ using LsiWorkflow.Host.Features.Milestones;
 using LsiWorkflow.Host.Features.Planning;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Recommendations;
+using LsiWorkflow.Host.Shared.Api;
 namespace LsiWorkflow.Host.Features.Reporting;
 
 /// <summary>The lists of the ministry pages as CSV, with the same columns and words the pages show.</summary>

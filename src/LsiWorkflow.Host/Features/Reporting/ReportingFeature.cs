@@ -22,27 +22,33 @@ public static class ReportingFeature
 
         exports.MapGet("/milestones.csv", async (Actor actor, int? year, string? organisation, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 File(ListExports.Milestones(await sender.Send(new ListMilestones(actor, Year: year, Organisation: organisation), ct)), "mijlpalen", clock))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Mijlpalen met status en regel als CSV (UTF-8, puntkomma's).");
 
         exports.MapGet("/agenda.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 File(ListExports.Agenda(await sender.Send(new GetMultiYearPlan(actor), ct)), "uitvoeringsagenda", clock))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("De uitvoeringsagenda van het meerjarenplan met status als CSV.");
 
         exports.MapGet("/commitments.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 File(ListExports.Commitments(await sender.Send(new ListCommitments(actor), ct)), "toezeggingen", clock))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Toezeggingen aan de Kamer met wat nog open staat als CSV.");
 
         exports.MapGet("/recommendations.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 File(ListExports.Recommendations(await sender.Send(new GetEvaluation(actor), ct)), "aanbevelingen", clock))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Aanbevelingen van de laatste evaluatie met de stand van hun acties als CSV.");
 
         exports.MapGet("/projects.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 File(ListExports.Projects(await sender.Send(new ListProjects(actor), ct)), "projecten", clock))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Het projectregister met poortstatus en redenen als CSV.");
 
         app.MapRegisterGroup("/api/reports", "Export", Policies.CanViewMilestones)
             .MapGet("/progress", async (Actor actor, ISender sender, CancellationToken ct) =>
                 TypedResults.Content(await sender.Send(new RenderProgressReport(actor), ct), "text/html; charset=utf-8"))
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("De Stand van de uitvoering als HTML met de cijfers van dit moment; af te drukken als PDF.");
 
         return app;

@@ -26,7 +26,7 @@ public static class ApiExtensions
         });
         var maxBody = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024L * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = maxBody);
-        builder.Services.AddOpenApi();
+        builder.Services.AddLsiOpenApi();
         builder.Services.AddLsiHealthChecks();
         return builder;
     }

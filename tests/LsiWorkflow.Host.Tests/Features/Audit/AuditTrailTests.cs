@@ -46,14 +46,18 @@ public sealed class AuditTrailTests(HostFixture host) : DomainTest(host)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes[3..]);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("tijdstip,gebruiker,organisatie,actie,onderwerp,onderwerp_id,wat,waarom", lines[0]);
-        Assert.StartsWith("2026-01-05T08:00:00.000+00:00,secretaris,SZW,ProjectProposed,Project,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",\"Verzoek van de gemeente, zie \"\"brief 12\"\"\nbijlage\"", lines[1], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.Contains(",stuurgroep.uwv,UWV,ProjectAdopted,", StringComparison.Ordinal));
+        Assert.Equal("Tijdstip;Gebruiker;Organisatie;Actie;Onderwerp;Onderwerp-id;Wat;Waarom", lines[0]);
+        // Dutch time, as everywhere people read times (the clock stands at 08:00 UTC in January).
+        Assert.StartsWith("2026-01-05 09:00:00;secretaris;SZW;ProjectProposed;Project;", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(";\"Verzoek van de gemeente, zie \"\"brief 12\"\"\nbijlage\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains(";stuurgroep.uwv;UWV;ProjectAdopted;", StringComparison.Ordinal));
         // The refused start is on record too: a reviewer sees that the DPIA safeguard held.
-        var blocked = Assert.Single(lines, l => l.Contains(",GateBlocked,", StringComparison.Ordinal));
+        var blocked = Assert.Single(lines, l => l.Contains(";GateBlocked;", StringComparison.Ordinal));
         Assert.Contains("gezamenlijke DPIA wijkgerichte aanpak niet is vastgesteld", blocked, StringComparison.Ordinal);
-        Assert.EndsWith(",Start volgens planning", blocked, StringComparison.Ordinal);
+        Assert.EndsWith(";Start volgens planning", blocked, StringComparison.Ordinal);
+        // What was stored as data reads as words: no JSON, no escaped characters.
+        Assert.DoesNotContain(lines, l => l.Contains('{', StringComparison.Ordinal) || l.Contains("\\u", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("name: Wijkaanpak Rotterdam-Zuid; kind: AreaBased", StringComparison.Ordinal));
     }
 
     private static Task<long> CountAsync(NpgsqlConnection connection) => ScalarAsync(connection, "SELECT count(*) FROM lsi.audit_entries");

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace LsiWorkflow.Host.Features.Reporting;
+namespace LsiWorkflow.Host.Shared.Api;
 
 /// <summary>
-/// CSV for spreadsheets as Dutch users open them: UTF-8 with a byte-order mark (so accents survive), semicolons
+/// The one CSV writer of every export (the ministry lists, a project's audit trail). CSV for spreadsheets as Dutch users open them: UTF-8 with a byte-order mark (so accents survive), semicolons
 /// between cells (the separator of Dutch regional settings), quotes doubled inside quoted cells. A cell that a
 /// spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading
 /// apostrophe, so a title typed by someone can never execute in a reader's spreadsheet.

@@ -1,6 +1,6 @@
 using System.Text;
-using LsiWorkflow.Host.Features.Reporting;
-namespace LsiWorkflow.Host.Tests.Features.Reporting;
+using LsiWorkflow.Host.Shared.Api;
+namespace LsiWorkflow.Host.Tests.Shared.Api;
 
 public sealed class CsvTests
 {
