@@ -1,5 +1,5 @@
 using LsiWorkflow.Domain;
-using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Accounts;
-using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.UseCases;
 using Mediator;
