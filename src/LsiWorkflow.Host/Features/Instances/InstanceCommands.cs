@@ -25,11 +25,18 @@ public sealed class StartInstanceHandler(DurableRuntime runtime) : ICommandHandl
         {
             InstanceId = command.InstanceId ?? Guid.Empty,
             Input = command.Input,
-            CorrelationKey = command.CorrelationKey,
+            CorrelationKey = command.CorrelationKey ?? ProjectKey(command.Input),
             Actor = command.Actor.UserName,
         }, cancellationToken);
         return new InstanceChanged(outcome.InstanceId, outcome.Status);
     }
+
+    /// <summary>
+    /// A workflow about a project is found by the project's id as its correlation key (the inbox filters and
+    /// names tasks by it), unless the starter chose another key.
+    /// </summary>
+    private static string? ProjectKey(JsonObject? input) =>
+        input?["projectId"] is JsonValue value && Guid.TryParse(value.ToString(), out var projectId) ? projectId.ToString() : null;
 }
 
 public sealed record EventRaised(string EventName, string? CorrelationKey, int InstancesResumed);

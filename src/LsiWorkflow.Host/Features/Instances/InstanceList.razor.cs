@@ -2,6 +2,7 @@ using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Designer;
 using LsiWorkflow.Host.Shared.Access;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 
@@ -10,6 +11,8 @@ namespace LsiWorkflow.Host.Features.Instances;
 public partial class InstanceList
 {
     [Inject] private UseCaseSender UseCases { get; set; } = null!;
+
+    [Inject] private Display Display { get; set; } = null!;
 
     private IReadOnlyList<DefinitionSummary> definitions = [];
     private IReadOnlyList<InstanceSummary> instances = [];
@@ -21,6 +24,7 @@ public partial class InstanceList
 
     protected override async Task OnInitializedAsync()
     {
+        await Display.LoadAsync();
         definitions = await UseCases.SendAsync(me => new ListDefinitions(me));
         await SearchAsync();
     }
@@ -29,13 +33,13 @@ public partial class InstanceList
         instances = await UseCases.SendAsync(me => new ListInstances(me, definitionId, status, Day(from), Day(to)?.AddDays(1), Take: 200, WaitingOn: waitingOn));
 
     /// <summary>A date picked in the browser means that day in the Netherlands.</summary>
-    private static DateTimeOffset? Day(string? date)
+    private DateTimeOffset? Day(string? date)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return null;
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var zone = Display.Zone;
         var local = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
@@ -46,6 +50,10 @@ public partial class InstanceList
         var all = Organisations.All().Select(o => o.Code).Concat(Roles.All);
         return Task.FromResult(string.IsNullOrWhiteSpace(typed) ? all : all.Where(w => w.Contains(typed, StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>An organisation or role code in words; a typed user name as the person's name.</summary>
+    private string Whom(string? code) =>
+        code is null ? "" : Roles.All.Contains(code) ? Display.Role(code) : Organisations.All().Any(o => o.Code == code) ? Display.Organisation(code) : code;
 
     private string NameOf(string id) => definitions.FirstOrDefault(d => d.DefinitionId == id)?.Name ?? id;
 }

@@ -17,4 +17,7 @@ public partial class MainLayout
     private bool drawerOpen = true;
 
     private void ToggleDrawer() => drawerOpen = !drawerOpen;
+
+    // Organisation names for the app bar; every page's names come from the same helper.
+    protected override Task OnInitializedAsync() => Display.LoadAsync();
 }
