@@ -1,6 +1,7 @@
 using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Designer;
+using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -16,6 +17,7 @@ public partial class InstanceList
 
     private IReadOnlyList<DefinitionSummary> definitions = [];
     private IReadOnlyList<InstanceSummary> instances = [];
+    private Dictionary<string, string> projects = [];
     private string? definitionId;
     private string? status;
     private string? from;
@@ -26,6 +28,7 @@ public partial class InstanceList
     {
         await Display.LoadAsync();
         definitions = await UseCases.SendAsync(me => new ListDefinitions(me));
+        projects = (await UseCases.SendAsync(me => new ListProjects(me))).ToDictionary(p => p.Id.ToString(), p => p.Name, StringComparer.OrdinalIgnoreCase);
         await SearchAsync();
     }
 
@@ -54,6 +57,9 @@ public partial class InstanceList
     /// <summary>An organisation or role code in words; a typed user name as the person's name.</summary>
     private string Whom(string? code) =>
         code is null ? "" : Roles.All.Contains(code) ? Display.Role(code) : Organisations.All().Any(o => o.Code == code) ? Display.Organisation(code) : code;
+
+    /// <summary>What an instance is about: the project named by its correlation key, else the key itself.</summary>
+    private string Subject(string? key) => key is null ? "—" : projects.GetValueOrDefault(key, key);
 
     private string NameOf(string id) => definitions.FirstOrDefault(d => d.DefinitionId == id)?.Name ?? id;
 }
