@@ -32,11 +32,13 @@ public sealed class StartInstanceHandler(DurableRuntime runtime) : ICommandHandl
     }
 
     /// <summary>
-    /// A workflow about a project is found by the project's id as its correlation key (the inbox filters and
-    /// names tasks by it), unless the starter chose another key.
+    /// A workflow about a project or a commitment is found by its id as its correlation key (the inbox filters and
+    /// names tasks by it, the commitments register lists its open work), unless the starter chose another key.
     /// </summary>
     private static string? ProjectKey(JsonObject? input) =>
-        input?["projectId"] is JsonValue value && Guid.TryParse(value.ToString(), out var projectId) ? projectId.ToString() : null;
+        new[] { input?["projectId"], input?["commitmentId"] }.OfType<JsonValue>()
+            .Select(v => Guid.TryParse(v.ToString(), out var id) ? id.ToString() : null)
+            .FirstOrDefault(key => key is not null);
 }
 
 public sealed record EventRaised(string EventName, string? CorrelationKey, int InstancesResumed);
