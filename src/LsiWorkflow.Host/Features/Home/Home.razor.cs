@@ -36,7 +36,7 @@ public partial class Home
     {
         await Display.LoadAsync();
         var actor = await UseCases.ActorAsync();
-        if (Policies.Allows(Policies.CanCompleteTasksOfOwnOrganisation, actor))
+        if (Policies.Allows(Policies.CanOpenInbox, actor))
         {
             tasks = await UseCases.SendAsync(new ListOpenTasks(actor, 200, new TaskFilter()));
             overdue = (await UseCases.SendAsync(new ListOpenTasks(actor, 200, new TaskFilter(Overdue: true)))).Count;

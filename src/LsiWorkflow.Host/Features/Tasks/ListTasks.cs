@@ -64,7 +64,7 @@ public sealed record TaskFilter(
 /// The tasks the actor may see, open ones by default: assigned to or claimed by them, of their organisation
 /// (for their role), or of a role they hold. A secretary sees every task (read-only unless assigned).
 /// </summary>
-[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+[Allowed(Policies.CanOpenInbox)]
 public sealed record ListOpenTasks(Actor Actor, int Take = 200, TaskFilter? Filter = null) : IQuery<IReadOnlyList<TaskItem>>, IActorMessage;
 
 public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : IQueryHandler<ListOpenTasks, IReadOnlyList<TaskItem>>

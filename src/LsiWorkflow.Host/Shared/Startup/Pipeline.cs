@@ -24,8 +24,9 @@ public static class Pipeline
     public static WebApplication UseLsiPipeline(this WebApplication app)
     {
         app.UseLsiSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers ProblemDetails; people get a page in their language inside the layout.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
@@ -57,4 +58,6 @@ public static class Pipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
