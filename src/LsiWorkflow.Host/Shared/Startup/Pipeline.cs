@@ -27,6 +27,8 @@ public static class Pipeline
         // The API answers ProblemDetails; people get a page in their language inside the layout.
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        // Routing after the error pages, so a re-executed request is routed to the error page.
+        app.UseRouting();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
