@@ -92,6 +92,11 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("document_reference");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
@@ -99,6 +104,11 @@ namespace LsiWorkflow.Host.Migrations
                     b.Property<DateOnly?>("FulfilledOn")
                         .HasColumnType("date")
                         .HasColumnName("fulfilled_on");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("result");
 
                     b.Property<string>("SourceLetter")
                         .IsRequired()
@@ -378,6 +388,11 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -398,6 +413,10 @@ namespace LsiWorkflow.Host.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("PlannedStartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start_on");
+
                     b.Property<string>("PrivacyProtocolReference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -414,6 +433,10 @@ namespace LsiWorkflow.Host.Migrations
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text")
                         .HasColumnName("rejection_reason");
+
+                    b.Property<bool>("StartedBeforeRegistration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("started_before_registration");
 
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("date")
@@ -445,6 +468,25 @@ namespace LsiWorkflow.Host.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("InformationCategory")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("information_category");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -499,6 +541,23 @@ namespace LsiWorkflow.Host.Migrations
                         .HasDatabaseName("ix_publications_published_at");
 
                     b.ToTable("publications", "lsi");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Domain.PublicationFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("Id")
+                        .HasName("pk_publication_files");
+
+                    b.ToTable("publication_files", "lsi");
                 });
 
             modelBuilder.Entity("LsiWorkflow.Domain.SteeringGroup", b =>
@@ -2118,6 +2177,16 @@ namespace LsiWorkflow.Host.Migrations
                         });
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("LsiWorkflow.Domain.PublicationFile", b =>
+                {
+                    b.HasOne("LsiWorkflow.Domain.Publication", null)
+                        .WithOne()
+                        .HasForeignKey("LsiWorkflow.Domain.PublicationFile", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publication_files_publications_id");
                 });
 
             modelBuilder.Entity("LsiWorkflow.Domain.SteeringGroup", b =>

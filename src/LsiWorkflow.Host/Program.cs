@@ -1,6 +1,7 @@
 using LsiWorkflow.Host.Shared.Api;
 using LsiWorkflow.Host.Shared.Localization;
 using LsiWorkflow.Host.Shared.Startup;
+using LsiWorkflow.Host.Shared.Telemetry;
 using LsiWorkflow.Host.Shared.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddLsiServices();   // persistence, use cases, runtime and every feature
 builder.AddLsiApi();
 builder.AddLsiLocalization();
 builder.AddLsiUi();
+builder.AddLsiTelemetry();  // traces and figures: OTLP by configuration, Prometheus for admins
 
 var app = builder.Build();
 

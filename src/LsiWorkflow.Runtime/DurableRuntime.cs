@@ -29,6 +29,7 @@ public sealed class DurableRuntime(
     public async Task<BurstOutcome> StartAsync(string definitionId, int? version, StartRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var measured = RuntimeTelemetry.Burst("start");
         await using var db = await OpenAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (request.InstanceId != Guid.Empty && await db.Set<InstanceRecord>().AnyAsync(i => i.Id == request.InstanceId, ct))
@@ -63,6 +64,7 @@ public sealed class DurableRuntime(
             return new(request.InstanceId, "", Ignored: true); // the same start arrived twice at once and the other one won
         }
         await tx.CommitAsync(ct);
+        RuntimeTelemetry.Committed(result, decision: false);
         await afterCommit.RunAsync(work, this, ct);
         return new(record.Id, record.Status, false);
     }
@@ -75,6 +77,7 @@ public sealed class DurableRuntime(
     public async Task<BurstOutcome> DecideTaskAsync(TaskDecision decision, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        using var measured = RuntimeTelemetry.Burst("task");
         await using var instance = await LockAsync(db => db.Set<InstanceRecord>().FromSqlInterpolated(
             $"select * from lsi.workflow_instances where id = (select instance_id from lsi.workflow_tasks where id = {decision.TaskId}) for update"),
             $"Taak {decision.TaskId} bestaat niet.", ct);
@@ -95,7 +98,7 @@ public sealed class DurableRuntime(
         {
             throw new TaskNotOpenException(task.Id); // the instance waits no more: the closing above is rolled back
         }
-        return await CommitAsync(instance, result, ct);
+        return await CommitAsync(instance, result, ct, decision: true);
     }
 
     /// <summary>
@@ -125,6 +128,7 @@ public sealed class DurableRuntime(
     /// <summary>Delivers an event to one waiting bookmark of an instance.</summary>
     internal async Task<BurstOutcome> ResumeAtEventAsync(Guid instanceId, Guid bookmarkId, JsonNode? payload, CancellationToken ct)
     {
+        using var measured = RuntimeTelemetry.Burst("event", instanceId);
         await using var instance = await LockInstanceAsync(instanceId, ct);
         var result = await instance.Runner.ResumeAsync(instance.Definition, instance.State, new EventReceived(bookmarkId, payload?.DeepClone()), ct);
         return await CommitAsync(instance, result, ct);
@@ -136,6 +140,7 @@ public sealed class DurableRuntime(
     /// </summary>
     public async Task<bool> FireTimerAsync(Guid timerId, Guid instanceId, CancellationToken ct)
     {
+        using var measured = RuntimeTelemetry.Burst("timer", instanceId);
         await using var instance = await LockInstanceAsync(instanceId, ct);
         if (!await TimerRows.ClaimAsync(instance.Db, timerId, time.GetUtcNow(), ct))
         {
@@ -150,6 +155,7 @@ public sealed class DurableRuntime(
     public async Task<BurstOutcome> ResumeParentAsync(WorkflowFinishedEffect finished, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(finished);
+        using var measured = RuntimeTelemetry.Burst("parent", finished.ParentInstanceId);
         await using var instance = await LockInstanceAsync(finished.ParentInstanceId, ct);
         var result = await instance.Runner.ResumeAsync(instance.Definition, instance.State,
             new ChildFinished(finished.ParentBookmarkId, finished.InstanceId, finished.Output), ct);
@@ -159,6 +165,7 @@ public sealed class DurableRuntime(
     /// <summary>Ends an instance with its open tasks and timers; ignored when it has ended already.</summary>
     public async Task<BurstOutcome> CancelAsync(Guid instanceId, string reason, string actor, CancellationToken ct)
     {
+        using var measured = RuntimeTelemetry.Burst("cancel", instanceId);
         await using var instance = await LockInstanceAsync(instanceId, ct);
         var result = await instance.Runner.CancelAsync(instance.Definition, instance.State, reason, actor);
         return await CommitAsync(instance, result, ct);
@@ -168,6 +175,7 @@ public sealed class DurableRuntime(
     /// <exception cref="WorkflowNotFoundException">The instance has no such open incident.</exception>
     public async Task<BurstOutcome> RetryIncidentAsync(Guid instanceId, Guid incidentId, string actor, CancellationToken ct)
     {
+        using var measured = RuntimeTelemetry.Burst("retry", instanceId);
         await using var instance = await LockInstanceAsync(instanceId, ct);
         if (instance.State.Incidents.All(i => i.Id != incidentId || i.Resolved))
         {
@@ -196,9 +204,10 @@ public sealed class DurableRuntime(
     }
 
     /// <summary>Commits a burst on a locked instance, then hands its after-commit work over.</summary>
-    private async Task<BurstOutcome> CommitAsync(LockedInstance instance, BurstResult result, CancellationToken ct)
+    private async Task<BurstOutcome> CommitAsync(LockedInstance instance, BurstResult result, CancellationToken ct, bool decision = false)
     {
         var work = await instance.CommitAsync(result, ct);
+        RuntimeTelemetry.Committed(result, decision);
         await afterCommit.RunAsync(work, this, ct);
         return new(instance.Record.Id, instance.Record.Status, result.Ignored);
     }

@@ -46,7 +46,9 @@ public static class RuntimeExtensions
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.FromSeconds(1),
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                }));
+                })
+            // Finished jobs' history (ids and times, no personal data) is kept this long; see README, "Retention".
+            .WithJobExpirationTimeout(configuration.GetValue("Retention:JobHistory", TimeSpan.FromDays(7))));
         if (configuration.GetValue("Hangfire:Server", true))
         {
             services.AddHangfireServer(options =>

@@ -37,15 +37,33 @@ public sealed class Commitment : Entity
 
     public DateOnly? FulfilledOn { get; private set; }
 
-    public void Fulfil(DateOnly on)
+    public const int ResultLength = 4000;
+    public const int DocumentReferenceLength = 500;
+
+    /// <summary>What was done to keep the commitment, in words a reader of the register understands.</summary>
+    public string? Result { get; private set; }
+
+    /// <summary>Where the proof is found: a Kamerstuk, a publication, a web address.</summary>
+    public string? DocumentReference { get; private set; }
+
+    public void Fulfil(DateOnly on, string? result = null, string? documentReference = null)
     {
         if (Status == CommitmentStatus.Fulfilled)
         {
             throw new DomainRuleException("Deze toezegging is al nagekomen.");
         }
 
+        var text = string.IsNullOrWhiteSpace(result) ? null : result.Trim();
+        var document = string.IsNullOrWhiteSpace(documentReference) ? null : documentReference.Trim();
+        if (text is { Length: > ResultLength } || document is { Length: > DocumentReferenceLength })
+        {
+            throw new ArgumentException($"Het resultaat is langer dan {ResultLength} of de vindplaats langer dan {DocumentReferenceLength} tekens.");
+        }
+
         Status = CommitmentStatus.Fulfilled;
         FulfilledOn = on;
+        Result = text;
+        DocumentReference = document;
     }
 
     /// <summary>Moves the due date, as agreed with parliament; a fulfilled commitment keeps its date.</summary>

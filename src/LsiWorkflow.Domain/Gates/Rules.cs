@@ -138,3 +138,39 @@ public sealed class HasPrivacyProtocol : IProjectGate
             : GateResult.Fail(Name, "Het project heeft nog geen privacyprotocol.");
     }
 }
+
+/// <summary>
+/// Letter: projects already started when the moratorium on new area-based approaches began keep running. A project
+/// registered as running must have started in the past; an area-based one before the moratorium, or on or after the
+/// day a joint area-based DPIA was adopted.
+/// </summary>
+public static class StartedBeforeTheMoratorium
+{
+    public const string GateName = "StartedBeforeTheMoratorium";
+
+    /// <summary>The letter to parliament of 1 December 2023 stopped new area-based approaches until the renewed joint DPIA.</summary>
+    public static readonly DateOnly MoratoriumSince = new(2023, 12, 1);
+
+    public static string Explanation =>
+        "Een lopend project wordt geregistreerd met een startdatum in het verleden; een wijkgericht project alleen als het vóór 1 december 2023 startte of nadat de gezamenlijke DPIA wijkgerichte aanpak was vastgesteld.";
+
+    public static GateResult Check(Project project, DateOnly startedOn, ProjectGateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(context);
+        if (startedOn > context.Today)
+        {
+            return GateResult.Fail(GateName, "De startdatum van een lopend project ligt niet in de toekomst.");
+        }
+
+        if (project.Kind != ProjectKind.AreaBased || startedOn < MoratoriumSince)
+        {
+            return GateResult.Pass;
+        }
+
+        return context.JointAreaBasedDpia is { Kind: DpiaKind.JointAreaBased, IsAdopted: true, AdoptedOn: { } adopted } && adopted <= startedOn
+            ? GateResult.Pass
+            : GateResult.Fail(GateName,
+                "Een wijkgericht project dat na 1 december 2023 startte zonder vastgestelde gezamenlijke DPIA wijkgerichte aanpak, liep niet al vóór de stop op nieuwe wijkgerichte aanpakken.");
+    }
+}

@@ -79,6 +79,61 @@ public sealed class Project : Entity
 
     public string? RejectionReason { get; private set; }
 
+    public const int DescriptionLength = 4000;
+
+    /// <summary>What the project does and why, as the proposal says it.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>The day the proposal means to start; the start itself still waits for its gates.</summary>
+    public DateOnly? PlannedStartOn { get; private set; }
+
+    /// <summary>Registered as already running (it started before it came into this register), not started through its gates here.</summary>
+    public bool StartedBeforeRegistration { get; private set; }
+
+    /// <summary>The proposal's text and planned start; they describe a proposal, so they change only while it is one.</summary>
+    public void Describe(string? description, DateOnly? plannedStartOn)
+    {
+        if (Status != ProjectStatus.Proposed)
+        {
+            throw new DomainRuleException($"Een project met status '{Dutch.Of(Status)}' is geen voorstel meer en wordt niet meer gewijzigd.");
+        }
+
+        var text = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (text is { Length: > DescriptionLength })
+        {
+            throw new ArgumentException($"De omschrijving is langer dan {DescriptionLength} tekens.", nameof(description));
+        }
+
+        Description = text;
+        PlannedStartOn = plannedStartOn;
+    }
+
+    /// <summary>
+    /// Records that a project was already running before it came into this register, from <paramref name="startedOn"/>.
+    /// The letter lets projects that had started keep running; the rule of <see cref="StartedBeforeTheMoratorium"/>
+    /// says which start dates count as such.
+    /// </summary>
+    public GateResult RecordEarlierStart(DateOnly startedOn, ProjectGateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = GateResult.Combine(
+        [
+            Status == ProjectStatus.Proposed && StartedOn is null
+                ? GateResult.Pass
+                : GateResult.Fail(StartedBeforeTheMoratorium.GateName, $"Een project met status '{Dutch.Of(Status)}' kan niet als lopend worden geregistreerd."),
+            StartedBeforeTheMoratorium.Check(this, startedOn, context),
+            NoDataSharingByTaxAuthorities.Check(Kind, Participants),
+        ]);
+        if (result.Passed)
+        {
+            Status = ProjectStatus.Started;
+            StartedOn = startedOn;
+            StartedBeforeRegistration = true;
+        }
+
+        return result;
+    }
+
     /// <summary>Adds a partner, refusing a data-sharing tax authority on an area-based project right away.</summary>
     public GateResult AddParticipant(Organisation organisation, bool sharesData, Guid? id = null)
     {

@@ -60,6 +60,50 @@ public sealed class Publication : Entity
 
     public bool IsWithdrawn => WithdrawnAt is not null;
 
+    /// <summary>The Woo information category (see <see cref="WooCategories"/>) under which the document is public.</summary>
+    public string? InformationCategory { get; private set; }
+
+    /// <summary>The document's own file, when one was uploaded; its bytes are a <see cref="PublicationFile"/>.</summary>
+    public string? FileName { get; private set; }
+
+    public string? ContentType { get; private set; }
+
+    public long? FileSize { get; private set; }
+
+    public void Categorise(string? informationCategory)
+    {
+        if (string.IsNullOrWhiteSpace(informationCategory))
+        {
+            InformationCategory = null;
+            return;
+        }
+
+        InformationCategory = WooCategories.All.FirstOrDefault(c => string.Equals(c, informationCategory.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{informationCategory}' is geen informatiecategorie van de Woo.");
+    }
+
+    /// <summary>Checks the file by its bytes and returns what to store; the publication keeps its name, type and size.</summary>
+    public PublicationFile AttachDocument(string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (FileName is not null)
+        {
+            throw new DomainRuleException("Deze publicatie heeft al een document.");
+        }
+
+        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        if (name.Length is 0 or > ReferenceLength)
+        {
+            throw new ArgumentException("Het bestand heeft geen bruikbare naam.");
+        }
+
+        var format = DocumentFormats.Check(name, content);
+        FileName = name;
+        ContentType = format.ContentType;
+        FileSize = content.Length;
+        return new PublicationFile(Id, content);
+    }
+
     /// <summary>The reason is public: a withdrawal without one would leave readers guessing.</summary>
     public void Withdraw(DateTimeOffset at, string by, string reason)
     {

@@ -138,6 +138,19 @@ public sealed class ExpressionEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(scope);
+        try
+        {
+            return RunChecked(text, isTemplate, scope, run);
+        }
+        catch (ExpressionException)
+        {
+            EngineMetrics.ExpressionFaults.Add(1);
+            throw;
+        }
+    }
+
+    private object? RunChecked(string text, bool isTemplate, ExpressionScope scope, Func<Template, TemplateContext, object?> run)
+    {
         var template = Parse(text, isTemplate, cache: true);
         if (template.HasErrors)
         {

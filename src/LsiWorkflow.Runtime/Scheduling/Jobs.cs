@@ -48,7 +48,8 @@ public sealed class SweepJob(IEnumerable<ISweepStep> steps, DueTimers timers, Ou
         {
             await step.RunAsync(ct);
         }
-        await timers.FireAllDueAsync(ct);
+        // A timer still due here lost its wake-up (a crash between commit and scheduling): the sweep repairs it.
+        RuntimeTelemetry.Repaired("timer", await timers.FireAllDueAsync(ct));
         await dispatcher.DispatchStaleAsync(TimeSpan.FromSeconds(30), ct);
         var past = time.GetUtcNow().AddHours(-1);
         await using var db = await contexts.CreateAsync(ct);

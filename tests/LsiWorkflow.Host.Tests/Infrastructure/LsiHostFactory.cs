@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
 
 namespace LsiWorkflow.Host.Tests.Infrastructure;
 
@@ -29,6 +30,9 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Spans the host's tracer ends, kept only while a test records them.</summary>
+    public TraceRecorder Traces { get; } = new();
+
     /// <summary>Starts at a fixed moment so date rules are repeatable; tests advance it.</summary>
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -43,11 +47,13 @@ public sealed class LsiHostFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Lsi"] = TestEnvironment.ConnectionString,
             ["Hangfire:WorkerCount"] = "8",
             ["Mail:PickupFolder"] = MailFolder,
+            ["Retention:Enabled"] = "false", // tests move the clock by months: purging is tested by calling it
         }));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(Traces));
         });
     }
 }

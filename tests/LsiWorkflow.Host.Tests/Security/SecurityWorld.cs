@@ -82,7 +82,11 @@ public sealed class SecurityWorld
             .SelectMany(r => r.GetProperty("actions").EnumerateArray()).First().GetProperty("id").GetGuid();
         world.PlanId = (await ReadAsync(await secretary.GetAsync("/api/plan"))).GetProperty("id").GetGuid();
         world.PublicationId = (await ReadAsync(await secretary.PostAsJsonAsync("/api/publications",
-            new { title = "Toegangstoets publicatie", kind = "Kamerbrief", summary = "Samenvatting" }))).GetProperty("id").GetGuid();
+            new
+            {
+                title = "Toegangstoets publicatie", kind = "Kamerbrief", summary = "Samenvatting",
+                file = new { fileName = "toets.pdf", content = Convert.ToBase64String("%PDF-1.4\n%%EOF\n"u8.ToArray()) },
+            }))).GetProperty("id").GetGuid();
 
         using var partner = await host.ClientForAsync("partner.uwv");
         world.ViewId = (await ReadAsync(await partner.PutAsJsonAsync("/api/inbox/views", new { name = "Alles", filter = new { } })))

@@ -13,6 +13,8 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         builder.HasEntityKey();
         builder.Property(c => c.SourceLetter).HasMaxLength(EntityMapping.NameLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(EntityMapping.EnumLength);
+        builder.Property(c => c.Result).HasMaxLength(Commitment.ResultLength);
+        builder.Property(c => c.DocumentReference).HasMaxLength(Commitment.DocumentReferenceLength);
         // Reminders and escalation ask for open commitments by due date.
         builder.HasIndex(c => new { c.Status, c.DueOn });
     }

@@ -9,7 +9,7 @@ namespace LsiWorkflow.Host.Features.Commitments;
 
 public static class CommitmentsFeature
 {
-    public sealed record FulfilRequest(DateOnly? FulfilledOn, string? Reason);
+    public sealed record FulfilRequest(DateOnly? FulfilledOn, string? Reason, string? Result = null, string? DocumentReference = null);
 
     public sealed record DueDateRequest(DateOnly DueOn, string? Reason);
 
@@ -22,7 +22,7 @@ public static class CommitmentsFeature
             .WithSummary("Toezeggingen aan de Kamer met uiterste datum, status en of ze te laat zijn.");
 
         commitments.MapPost("/{id:guid}/fulfil", async (Guid id, FulfilRequest? body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new FulfilCommitment(Actor.From(user), id, body?.FulfilledOn, body?.Reason), ct)))
+                TypedResults.Ok(await sender.Send(new FulfilCommitment(Actor.From(user), id, body?.FulfilledOn, body?.Reason, body?.Result, body?.DocumentReference), ct)))
             .RequireAuthorization(Policies.CanManageDomain)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Legt vast dat een toezegging is nagekomen.");

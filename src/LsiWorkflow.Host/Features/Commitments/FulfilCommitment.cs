@@ -9,9 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Commitments;
 
-/// <summary>Fulfilled today unless a day is given; a day in the future is refused, that would be a promise, not a fact.</summary>
+/// <summary>
+/// Fulfilled today unless a day is given; a day in the future is refused, that would be a promise, not a fact. The
+/// result is required: a commitment to parliament is kept by something done, and the register says what.
+/// </summary>
 [Allowed(Policies.CanManageDomain)]
-public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason) : ICommand<CommitmentView>, IActorMessage;
+public sealed record FulfilCommitment(Actor Actor, Guid CommitmentId, DateOnly? FulfilledOn, string? Reason, string? Result = null, string? DocumentReference = null)
+    : ICommand<CommitmentView>, IActorMessage;
 
 public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, DateReminders reminders, TimeProvider clock) : ICommandHandler<FulfilCommitment, CommitmentView>
 {
@@ -27,8 +31,26 @@ public sealed class FulfilCommitmentHandler(LsiDbContext db, AuditTrail audit, D
             throw new InvalidRequestException("Een toezegging kan niet in de toekomst zijn nagekomen.");
         }
 
-        commitment.Fulfil(on);
-        audit.Record(command.Actor, "CommitmentFulfilled", commitment, $"Nagekomen op {on:yyyy-MM-dd} (uiterlijk {commitment.DueOn:yyyy-MM-dd})", command.Reason);
+        if (string.IsNullOrWhiteSpace(command.Result))
+        {
+            throw new InvalidRequestException("Beschrijf het resultaat waarmee de toezegging is nagekomen.")
+            {
+                Errors = new Dictionary<string, string[]> { ["result"] = ["Beschrijf het resultaat waarmee de toezegging is nagekomen."] },
+            };
+        }
+
+        try
+        {
+            commitment.Fulfil(on, command.Result, command.DocumentReference);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new InvalidRequestException(invalid.Message);
+        }
+
+        audit.Record(command.Actor, "CommitmentFulfilled", commitment,
+            $"Nagekomen op {on:yyyy-MM-dd} (uiterlijk {commitment.DueOn:yyyy-MM-dd}): {commitment.Result}"
+            + (commitment.DocumentReference is { } document ? $" ({document})" : ""), command.Reason);
         await db.SaveChangesAsync(cancellationToken);
         await reminders.PlanAsync(commitment.Id, cancellationToken); // a commitment fulfilled is reminded no more
         return CommitmentView.Of(commitment, today);

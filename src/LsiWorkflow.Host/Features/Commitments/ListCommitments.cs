@@ -21,10 +21,13 @@ public sealed record CommitmentView(
     CommitmentStatus Status,
     DateOnly? FulfilledOn,
     bool IsLate,
-    IReadOnlyList<string> Outstanding)
+    IReadOnlyList<string> Outstanding,
+    string? Result = null,
+    string? DocumentReference = null)
 {
     internal static CommitmentView Of(Commitment c, DateOnly today, IReadOnlyList<string>? outstanding = null) =>
-        new(c.Id, c.Text, c.SourceLetter, c.DueOn, c.Status, c.FulfilledOn, c.IsLate(today), c.Status == CommitmentStatus.Open ? outstanding ?? [] : []);
+        new(c.Id, c.Text, c.SourceLetter, c.DueOn, c.Status, c.FulfilledOn, c.IsLate(today), c.Status == CommitmentStatus.Open ? outstanding ?? [] : [],
+            c.Result, c.DocumentReference);
 }
 
 [Allowed(Policies.CanViewMilestones)]

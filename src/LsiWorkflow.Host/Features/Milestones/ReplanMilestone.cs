@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LsiWorkflow.Host.Features.Milestones;
 
-/// <summary>Moves a milestone's planned date; its reminders move with it. A reached milestone is refused.</summary>
+/// <summary>Moves a milestone's planned date, with the reason; its reminders move with it. A reached milestone is refused.</summary>
 [Allowed(Policies.CanManageDomain)]
 public sealed record ReplanMilestone(Actor Actor, Guid MilestoneId, DateOnly PlannedOn, string? Reason) : ICommand<MilestoneView>, IActorMessage;
 
@@ -22,6 +22,15 @@ public sealed class ReplanMilestoneHandler(LsiDbContext db, AuditTrail audit, Da
             ?? throw new NotFoundException($"Mijlpaal {command.MilestoneId} bestaat niet.");
         var before = milestone.PlannedOn;
         milestone.Replan(command.PlannedOn);
+        // After the domain's own refusal (a reached milestone keeps its date): nothing is saved when this throws.
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new InvalidRequestException("Geef de reden van de nieuwe datum op.")
+            {
+                Errors = new Dictionary<string, string[]> { ["reason"] = ["Geef de reden van de nieuwe datum op."] },
+            };
+        }
+
         audit.Record(command.Actor, "MilestoneReplanned", milestone, $"Gepland van {before:yyyy-MM-dd} naar {command.PlannedOn:yyyy-MM-dd}", command.Reason,
             milestone.Subject == MilestoneSubject.Project ? milestone.SubjectId : null);
         await db.SaveChangesAsync(cancellationToken);

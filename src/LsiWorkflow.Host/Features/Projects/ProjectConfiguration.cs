@@ -16,6 +16,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(EntityMapping.EnumLength);
         builder.HasIndex(p => p.Status);
         builder.Property(p => p.PrivacyProtocolReference).HasMaxLength(EntityMapping.NameLength);
+        builder.Property(p => p.Description).HasMaxLength(Project.DescriptionLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MultiYearPlan>().WithMany().HasForeignKey(p => p.MultiYearPlanId).OnDelete(DeleteBehavior.Restrict);
         // AdoptedByMemberId stays a plain column: members are owned by the steering group and cannot be a foreign key's target.

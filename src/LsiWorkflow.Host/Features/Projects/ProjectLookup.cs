@@ -23,11 +23,15 @@ public sealed record ProjectDetails(
     DateOnly? RejectedOn,
     string? RejectionReason,
     IReadOnlyList<ParticipantView> Participants,
-    NextTransitionView? NextTransition);
+    NextTransitionView? NextTransition,
+    string? MunicipalityName = null,
+    string? Description = null,
+    DateOnly? PlannedStartOn = null,
+    bool StartedBeforeRegistration = false);
 
 public sealed record ParticipantView(string Organisation, string Name, bool SharesData);
 
-public sealed record AdopterView(Guid MemberId, string PersonName, string? Organisation);
+public sealed record AdopterView(Guid MemberId, string PersonName, string? Organisation, string? OrganisationName = null);
 
 public sealed record ProjectDpiaView(Guid Id, DpiaStatus Status);
 
@@ -98,7 +102,8 @@ internal sealed class ProjectLookup
     public ProjectDetails View(Project project, DateOnly today)
     {
         var adopter = project.AdoptedByMemberId is { } memberId && members.TryGetValue(memberId, out var member)
-            ? new AdopterView(member.Id, member.PersonName, organisations.GetValueOrDefault(member.OrganisationId)?.Code)
+            ? new AdopterView(member.Id, member.PersonName, organisations.GetValueOrDefault(member.OrganisationId)?.Code,
+                organisations.GetValueOrDefault(member.OrganisationId)?.Name)
             : null;
         var dpia = projectDpias.GetValueOrDefault(project.Id);
         return new ProjectDetails(
@@ -121,7 +126,11 @@ internal sealed class ProjectLookup
                 organisations.GetValueOrDefault(p.OrganisationId)?.Code ?? p.OrganisationId.ToString(),
                 organisations.GetValueOrDefault(p.OrganisationId)?.Name ?? "",
                 p.SharesData))],
-            NextTransition(project, today));
+            NextTransition(project, today),
+            project.MunicipalityId is { } town ? organisations.GetValueOrDefault(town)?.Name : null,
+            project.Description,
+            project.PlannedStartOn,
+            project.StartedBeforeRegistration);
     }
 
     public Organisation? Organisation(Guid id) => organisations.GetValueOrDefault(id);

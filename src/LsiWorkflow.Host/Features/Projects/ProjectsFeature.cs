@@ -15,7 +15,26 @@ public static class ProjectsFeature
     public static IServiceCollection AddProjects(this IServiceCollection services) =>
         services.AddScoped<ProjectTransitions>();
 
-    public sealed record ProposeProjectRequest(string Name, ProjectKind Kind, string? Municipality, Guid? MultiYearPlanId, string? Reason);
+    public sealed record ProposeProjectRequest(
+        string Name,
+        ProjectKind Kind,
+        string? Municipality,
+        Guid? MultiYearPlanId,
+        string? Reason,
+        string? Description = null,
+        DateOnly? PlannedStartOn = null,
+        IReadOnlyList<ProjectParticipantInput>? Participants = null,
+        string? PrivacyProtocolReference = null);
+
+    public sealed record RegisterRunningRequest(
+        string Name,
+        ProjectKind Kind,
+        string? Municipality,
+        DateOnly StartedOn,
+        string? Description,
+        IReadOnlyList<ProjectParticipantInput>? Participants,
+        string? PrivacyProtocolReference,
+        string? Reason);
 
     public sealed record ParticipantRequest(string Organisation, bool SharesData, string? Reason);
 
@@ -37,11 +56,23 @@ public static class ProjectsFeature
 
         projects.MapPost("/", async Task<Created<ProjectDetails>> (ProposeProjectRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
-                var project = await sender.Send(new ProposeProject(Actor.From(user), body.Name, body.Kind, body.Municipality, body.MultiYearPlanId, body.Reason), ct);
+                var project = await sender.Send(new ProposeProject(Actor.From(user), body.Name, body.Kind, body.Municipality, body.MultiYearPlanId, body.Reason,
+                    body.Description, body.PlannedStartOn, body.Participants, body.PrivacyProtocolReference), ct);
                 return TypedResults.Created($"/api/projects/{project.Id}", project);
             })
             .RequireAuthorization(Policies.CanManageDomain)
-            .WithSummary("Stelt een nieuw wijkgericht of fenomeengericht project voor.");
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Stelt een nieuw wijkgericht of fenomeengericht project voor, met deelnemers, gegevensdeling, privacyprotocol, omschrijving en geplande start.");
+
+        projects.MapPost("/running", async Task<Created<ProjectDetails>> (RegisterRunningRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+            {
+                var project = await sender.Send(new RegisterRunningProject(Actor.From(user), body.Name, body.Kind, body.Municipality, body.StartedOn,
+                    body.Description, body.Participants, body.PrivacyProtocolReference, body.Reason), ct);
+                return TypedResults.Created($"/api/projects/{project.Id}", project);
+            })
+            .RequireAuthorization(Policies.CanManageDomain)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Registreert een project dat al liep, met zijn startdatum; het loopt door zoals de Kamerbrief zegt.");
 
         projects.MapPost("/{id:guid}/participants", async (Guid id, ParticipantRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AddProjectParticipant(Actor.From(user), id, body.Organisation, body.SharesData, body.Reason), ct)))

@@ -16,12 +16,18 @@ public sealed record PublicationView(
     string? Reference,
     DateTimeOffset PublishedAt,
     DateTimeOffset? WithdrawnAt,
-    string? WithdrawalReason)
+    string? WithdrawalReason,
+    string? InformationCategory = null,
+    string? FileName = null,
+    long? FileSize = null)
 {
     public bool IsWithdrawn => WithdrawnAt is not null;
 
+    /// <summary>Where anyone downloads the document, while it is published.</summary>
+    public string? DocumentUrl => FileName is not null && !IsWithdrawn ? $"api/publications/{Id}/document" : null;
+
     internal static PublicationView Of(Publication p) =>
-        new(p.Id, p.Title, p.Kind, p.Summary, p.Reference, p.PublishedAt, p.WithdrawnAt, p.WithdrawalReason);
+        new(p.Id, p.Title, p.Kind, p.Summary, p.Reference, p.PublishedAt, p.WithdrawnAt, p.WithdrawalReason, p.InformationCategory, p.FileName, p.FileSize);
 }
 
 /// <summary>Every publication, newest first, withdrawn ones included: a withdrawal is itself public.</summary>

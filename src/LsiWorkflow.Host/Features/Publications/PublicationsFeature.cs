@@ -8,7 +8,7 @@ namespace LsiWorkflow.Host.Features.Publications;
 
 public static class PublicationsFeature
 {
-    public sealed record PublishRequest(string Title, string Kind, string? Summary, string? Reference);
+    public sealed record PublishRequest(string Title, string Kind, string? Summary, string? Reference, string? InformationCategory = null, DocumentUpload? File = null);
 
     public sealed record WithdrawRequest(string Reason);
 
@@ -25,12 +25,21 @@ public static class PublicationsFeature
 
         publications.MapPost("/", async Task<Created<Published>> (PublishRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
             {
-                var id = await sender.Send(new PublishDocument(body.Title, body.Kind, body.Summary, body.Reference, Actor.From(user)), ct);
+                var id = await sender.Send(new PublishDocument(body.Title, body.Kind, body.Summary, body.Reference, Actor.From(user), null, body.InformationCategory, body.File), ct);
                 return TypedResults.Created($"/api/publications/{id}", new Published(id));
             })
             .RequireAuthorization(Policies.CanManageDomain)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Publiceert een document (convenant, DPIA, evaluatierapport, Kamerbrief).");
+            .WithSummary("Publiceert een document (convenant, DPIA, evaluatierapport, Kamerbrief), met het bestand zelf (PDF, ODT of DOCX, base64, hoogstens 10 MB) en de Woo-informatiecategorie.");
+
+        publications.MapGet("/{id:guid}/document", async (Actor actor, Guid id, ISender sender, CancellationToken ct) =>
+            {
+                var document = await sender.Send(new GetPublicationDocument(actor, id), ct);
+                return TypedResults.File(document.Content, document.ContentType, document.FileName);
+            })
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Openbaar: het document van een publicatie, zolang zij niet is ingetrokken.");
 
         publications.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawRequest body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new WithdrawDocument(id, body.Reason, Actor.From(user)), ct)))

@@ -7,6 +7,7 @@ using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Reminders;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Features.Retention;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Host.Shared.UseCases;
@@ -36,7 +37,8 @@ public static class HostingExtensions
             .AddDesigner()
             .AddTasks()
             .AddNotifications()
-            .AddReminders();
+            .AddReminders()
+            .AddRetention(builder.Configuration);
         return builder;
     }
 

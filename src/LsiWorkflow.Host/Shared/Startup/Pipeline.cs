@@ -12,8 +12,10 @@ using LsiWorkflow.Host.Features.Projects;
 using LsiWorkflow.Host.Features.Publications;
 using LsiWorkflow.Host.Features.Recommendations;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Features.Retention;
 using LsiWorkflow.Host.Features.Tasks;
 using LsiWorkflow.Host.Shared.Api;
+using LsiWorkflow.Host.Shared.Telemetry;
 using LsiWorkflow.Host.Shared.Ui;
 
 namespace LsiWorkflow.Host.Shared.Startup;
@@ -41,6 +43,7 @@ public static class Pipeline
         app.MapStaticAssets();
         app.MapOpenApi().RequireAuthorization();
         app.MapLsiHealth();
+        app.MapLsiTelemetry();
         app.MapAccounts();
         app.MapProjects();
         app.MapDpias();
@@ -56,6 +59,7 @@ public static class Pipeline
         app.MapTasks();
         app.MapNotifications();
         app.MapCalendar();
+        app.MapRetention();
         app.MapLsiHangfireDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -65,7 +65,7 @@ public sealed class DateReminderTests(HostFixture host) : InboxTest(host)
         using var secretary = await Host.ClientForAsync(Secretary);
         using var partner = await Host.ClientForAsync(PartnerUwv);
         await ReadAsync(await partner.PutAsJsonAsync($"/api/commitments/{commitment.Id}/due-on", new { dueOn = due.AddDays(5) }), HttpStatusCode.Forbidden);
-        await ReadAsync(await secretary.PutAsJsonAsync($"/api/commitments/{commitment.Id}/due-on", new { dueOn = due.AddDays(20) }), HttpStatusCode.OK);
+        await ReadAsync(await secretary.PutAsJsonAsync($"/api/commitments/{commitment.Id}/due-on", new { dueOn = due.AddDays(20), reason = "Kamer akkoord met uitstel" }), HttpStatusCode.OK);
         var newDue = due.AddDays(20);
         Assert.Equal([NineOn(newDue.AddDays(-14)), NineOn(newDue.AddDays(-3)), NineOn(newDue)], (await PendingAsync(commitment.Id)).Select(r => r.DueAt));
 
@@ -74,7 +74,7 @@ public sealed class DateReminderTests(HostFixture host) : InboxTest(host)
         Assert.StartsWith("Herinnering: toezegging aan de Kamer 'Vervolgonderzoek starten voor het einde van het jaar' over 14 dagen", reminder.Subject, StringComparison.Ordinal);
         Assert.Contains("/commitments", reminder.Body, StringComparison.Ordinal);
 
-        await SendAsync(m => m.Send(new FulfilCommitment(SecretaryActor, commitment.Id, null, "Gestart")).AsTask());
+        await SendAsync(m => m.Send(new FulfilCommitment(SecretaryActor, commitment.Id, null, "Gestart", "Het onderzoek is gestart.")).AsTask());
         await AdvanceToAsync(NineOn(newDue).AddHours(1));
         Assert.Single(await NotificationsOfAsync(Secretary));
         Assert.Empty(await PendingAsync(commitment.Id));
