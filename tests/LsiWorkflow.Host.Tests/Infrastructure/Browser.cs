@@ -19,7 +19,7 @@ public sealed class Browser : IAsyncDisposable
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, ViewportSize? viewport = null)
     {
         await gate.WaitAsync();
         try
@@ -38,7 +38,12 @@ public sealed class Browser : IAsyncDisposable
         {
             gate.Release();
         }
-        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), Locale = "nl-NL" });
+        var options = new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "nl-NL" };
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+        }
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return context;
     }

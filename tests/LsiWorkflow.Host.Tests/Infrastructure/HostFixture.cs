@@ -136,7 +136,8 @@ public sealed class HostFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) pointed at the host.</summary>
-    public Task<Microsoft.Playwright.IBrowserContext> NewBrowserContextAsync() => Browser.NewContextAsync(Factory.ServerAddress);
+    public Task<Microsoft.Playwright.IBrowserContext> NewBrowserContextAsync(Microsoft.Playwright.ViewportSize? viewport = null) =>
+        Browser.NewContextAsync(Factory.ServerAddress, viewport);
 
     public async Task DisposeAsync()
     {

@@ -197,12 +197,16 @@ public sealed class HumanTask : Activity
         }
         foreach (var field in FormFields ?? [])
         {
-            if (field.Required && completed.FormValues?[field.Name] is null)
+            if (field.Required && IsBlank(completed.FormValues?[field.Name]))
             {
                 throw new InvalidSignalException($"Formulierveld '{field.Label ?? field.Name}' is verplicht.");
             }
         }
     }
+
+    // An empty or blank text is no answer: "Gedaan" with an empty result says nothing.
+    private static bool IsBlank(JsonNode? value) =>
+        value is null || (value is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s));
 
     /// <inheritdoc />
     public override void Validate(ActivityValidationContext context)

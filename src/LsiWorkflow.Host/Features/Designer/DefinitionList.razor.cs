@@ -18,7 +18,11 @@ public partial class DefinitionList
 
     private bool CanCreate => !string.IsNullOrWhiteSpace(newName) && newId is not null && IdPattern().IsMatch(newId.Trim()) && !newIdTaken;
 
-    protected override async Task OnInitializedAsync() => definitions = await UseCases.SendAsync(me => new ListDefinitions(me));
+    protected override async Task OnInitializedAsync()
+    {
+        await Display.LoadAsync();
+        definitions = await UseCases.SendAsync(me => new ListDefinitions(me));
+    }
 
     private void Create() =>
         Navigation.NavigateTo($"designer/{Uri.EscapeDataString(newId!.Trim())}?name={Uri.EscapeDataString(newName!.Trim())}");

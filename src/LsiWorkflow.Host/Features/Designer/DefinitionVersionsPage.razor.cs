@@ -25,6 +25,7 @@ public partial class DefinitionVersionsPage
 
     protected override async Task OnInitializedAsync()
     {
+        await Display.LoadAsync();
         await LoadAsync();
         // By default: the version before the latest, against the latest.
         to = details?.Versions is { Count: > 0 } versions ? versions[^1].Version : null;

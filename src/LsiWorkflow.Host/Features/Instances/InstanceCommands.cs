@@ -25,11 +25,20 @@ public sealed class StartInstanceHandler(DurableRuntime runtime) : ICommandHandl
         {
             InstanceId = command.InstanceId ?? Guid.Empty,
             Input = command.Input,
-            CorrelationKey = command.CorrelationKey,
+            CorrelationKey = command.CorrelationKey ?? ProjectKey(command.Input),
             Actor = command.Actor.UserName,
         }, cancellationToken);
         return new InstanceChanged(outcome.InstanceId, outcome.Status);
     }
+
+    /// <summary>
+    /// A workflow about a project or a commitment is found by its id as its correlation key (the inbox filters and
+    /// names tasks by it, the commitments register lists its open work), unless the starter chose another key.
+    /// </summary>
+    private static string? ProjectKey(JsonObject? input) =>
+        new[] { input?["projectId"], input?["commitmentId"] }.OfType<JsonValue>()
+            .Select(v => Guid.TryParse(v.ToString(), out var id) ? id.ToString() : null)
+            .FirstOrDefault(key => key is not null);
 }
 
 public sealed record EventRaised(string EventName, string? CorrelationKey, int InstancesResumed);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using LsiWorkflow.Domain;
 using LsiWorkflow.Host.Features.Planning;
 using LsiWorkflow.Host.Features.Reporting;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.Ui.Charts;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
@@ -18,13 +20,13 @@ public partial class MilestonesPage
     private string? organisation;
     private Guid? themeId;
     private int? year;
+    private string? exportError;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     /// <summary>A theme filter keeps what concerns every theme (the convenant cycle, the reports) and the agenda items of that theme.</summary>
-    private IEnumerable<AgendaItemView> Agenda =>
-        (plan?.Agenda ?? []).Where(a => (themeId is null || a.ThemeId is null || a.ThemeId == themeId) && (year is null || a.Year == year));
+    private IEnumerable<AgendaItemView> Agenda => plan is null ? [] : ReportingFeature.AgendaOf(plan, themeId, year).Agenda;
 
     private IReadOnlyList<MilestoneView> CycleMilestones => [.. milestones.Where(IsCycleOrPlan)];
 
@@ -40,11 +42,49 @@ public partial class MilestonesPage
         .. Agenda.Select(a => new TimelinePoint(a.Title, a.PlannedOn, a.Status, a.StatusLabel)),
     ];
 
-    private string MilestonesCsv =>
-        "api/exports/milestones.csv" + (year is null && organisation is null ? "" : $"?year={year}&organisation={Uri.EscapeDataString(organisation ?? "")}");
+    /// <summary>The exports carry every filter of the page that applies to them, and only those set.</summary>
+    private string MilestonesCsv => Export("milestones.csv", ("year", year?.ToString(CultureInfo.InvariantCulture)), ("organisation", organisation));
+
+    private string AgendaCsv => Export("agenda.csv", ("themeId", themeId?.ToString()), ("year", year?.ToString(CultureInfo.InvariantCulture)));
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private Display Display { get; set; } = default!;
+
+    private static string Export(string file, params (string Name, string? Value)[] filters)
+    {
+        var set = filters.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value!)}").ToList();
+        return $"api/exports/{file}" + (set.Count == 0 ? "" : "?" + string.Join('&', set));
+    }
+
+    /// <summary>
+    /// Asks the same use case with the same filters first: a refusal is shown here, in words, instead of sending
+    /// the browser to an error answer; then the file is downloaded and the page stays.
+    /// </summary>
+    private async Task ExportAsync(string url, Func<Task> check)
+    {
+        exportError = null;
+        try
+        {
+            await check();
+        }
+        catch (UseCaseException refused)
+        {
+            exportError = refused.Message;
+            return;
+        }
+        Navigation.NavigateTo(url, forceLoad: true);
+    }
+
+    private Task ExportMilestonesAsync() => ExportAsync(MilestonesCsv, () => QueryAsync(actor => new ListMilestones(actor, Year: year, Organisation: organisation)));
+
+    private Task ExportAgendaAsync() => ExportAsync(AgendaCsv, () => QueryAsync(actor => new GetMultiYearPlan(actor)));
 
     protected override async Task OnInitializedAsync()
     {
+        await Display.LoadAsync();
         today = Clock.Today();
         var all = await QueryAsync(actor => new ListMilestones(actor));
         nextEvaluation = Tally.NextCovenantMilestone(all);

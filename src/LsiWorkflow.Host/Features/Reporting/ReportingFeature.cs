@@ -25,10 +25,10 @@ public static class ReportingFeature
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Mijlpalen met status en regel als CSV (UTF-8, puntkomma's).");
 
-        exports.MapGet("/agenda.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
-                File(ListExports.Agenda(await sender.Send(new GetMultiYearPlan(actor), ct)), "uitvoeringsagenda", clock))
+        exports.MapGet("/agenda.csv", async (Actor actor, Guid? themeId, int? year, ISender sender, TimeProvider clock, CancellationToken ct) =>
+                File(ListExports.Agenda(AgendaOf(await sender.Send(new GetMultiYearPlan(actor), ct), themeId, year)), "uitvoeringsagenda", clock))
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .WithSummary("De uitvoeringsagenda van het meerjarenplan met status als CSV.");
+            .WithSummary("De uitvoeringsagenda van het meerjarenplan met status als CSV; te filteren op thema (wat alle thema's betreft blijft) en jaar.");
 
         exports.MapGet("/commitments.csv", async (Actor actor, ISender sender, TimeProvider clock, CancellationToken ct) =>
                 File(ListExports.Commitments(await sender.Send(new ListCommitments(actor), ct)), "toezeggingen", clock))
@@ -52,6 +52,13 @@ public static class ReportingFeature
             .WithSummary("De Stand van de uitvoering als HTML met de cijfers van dit moment; af te drukken als PDF.");
 
         return app;
+    }
+
+    /// <summary>The agenda as the milestones page filters it: a theme keeps what concerns every theme, and the items of that theme.</summary>
+    public static MultiYearPlanView AgendaOf(MultiYearPlanView plan, Guid? themeId, int? year)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan with { Agenda = [.. plan.Agenda.Where(a => (themeId is null || a.ThemeId is null || a.ThemeId == themeId) && (year is null || a.Year == year))] };
     }
 
     private static IResult File(byte[] csv, string name, TimeProvider clock) =>

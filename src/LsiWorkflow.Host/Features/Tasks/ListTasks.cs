@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LsiWorkflow.Domain;
 using LsiWorkflow.Engine.Runtime;
 using LsiWorkflow.Host.Shared.Access;
 using LsiWorkflow.Host.Shared.Persistence;
@@ -31,7 +32,9 @@ public sealed record TaskItem(
     string? CompletedBy = null,
     string? Outcome = null,
     string? Comment = null,
-    DateTimeOffset? ClosedAt = null);
+    DateTimeOffset? ClosedAt = null,
+    Guid? ProjectId = null,
+    string? ProjectName = null);
 
 /// <summary>Whose tasks: everything the actor may see, only theirs (assigned or claimed), or their organisation's.</summary>
 public enum TaskScope
@@ -61,7 +64,7 @@ public sealed record TaskFilter(
 /// The tasks the actor may see, open ones by default: assigned to or claimed by them, of their organisation
 /// (for their role), or of a role they hold. A secretary sees every task (read-only unless assigned).
 /// </summary>
-[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+[Allowed(Policies.CanOpenInbox)]
 public sealed record ListOpenTasks(Actor Actor, int Take = 200, TaskFilter? Filter = null) : IQuery<IReadOnlyList<TaskItem>>, IActorMessage;
 
 public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : IQueryHandler<ListOpenTasks, IReadOnlyList<TaskItem>>
@@ -107,7 +110,29 @@ public sealed class ListOpenTasksHandler(LsiDbContext db, TimeProvider time) : I
             ? rows.OrderBy(t => PriorityRank(t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt)
             : rows.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt);
         var lists = new JsonLists();
-        return [.. merged.ThenBy(t => t.CreatedAt).Take(take).Select(t => ToItem(t, lists))];
+        var page = merged.ThenBy(t => t.CreatedAt).Take(take).ToList();
+        var projects = await ProjectsOfAsync(db, page.Select(t => t.InstanceId), cancellationToken);
+        return [.. page.Select(t => ToItem(t, lists) is var item && projects.TryGetValue(t.InstanceId, out var project)
+            ? item with { ProjectId = project.Id, ProjectName = project.Name }
+            : item)];
+    }
+
+    /// <summary>The project each instance is about, by its correlation key: the subject that tells two equal tasks apart.</summary>
+    internal static async Task<Dictionary<Guid, (Guid Id, string Name)>> ProjectsOfAsync(LsiDbContext db, IEnumerable<Guid> instanceIds, CancellationToken ct)
+    {
+        var ids = instanceIds.Distinct().ToList();
+        var keys = await db.Set<InstanceRecord>().AsNoTracking().Where(i => ids.Contains(i.Id) && i.CorrelationKey != null)
+            .Select(i => new { i.Id, i.CorrelationKey }).ToListAsync(ct);
+        var projectIds = keys.Select(k => Guid.TryParse(k.CorrelationKey, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (projectIds.Count == 0)
+        {
+            return [];
+        }
+        var names = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return keys
+            .Where(k => Guid.TryParse(k.CorrelationKey, out var id) && names.ContainsKey(id))
+            .ToDictionary(k => k.Id, k => (Guid.Parse(k.CorrelationKey!), names[Guid.Parse(k.CorrelationKey!)]));
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class SaveTaskViewHandler(LsiDbContext db, TimeProvider time) : IC
 }
 
 /// <summary>The actor's saved views, by name.</summary>
-[Allowed(Policies.CanCompleteTasksOfOwnOrganisation)]
+[Allowed(Policies.CanOpenInbox)]
 public sealed record ListTaskViews(Actor Actor) : IQuery<IReadOnlyList<TaskViewItem>>, IActorMessage;
 
 public sealed class ListTaskViewsHandler(LsiDbContext db) : IQueryHandler<ListTaskViews, IReadOnlyList<TaskViewItem>>

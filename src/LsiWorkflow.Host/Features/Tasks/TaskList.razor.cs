@@ -1,4 +1,5 @@
 using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 
@@ -6,8 +7,6 @@ namespace LsiWorkflow.Host.Features.Tasks;
 
 public partial class TaskList
 {
-    private static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     private TaskFilter filter = new();
     private IReadOnlyList<TaskItem>? tasks;
     private IReadOnlyList<TaskViewItem> views = [];
@@ -25,8 +24,12 @@ public partial class TaskList
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private Display Display { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
+        await Display.LoadAsync();
         var actor = await UseCases.ActorAsync();
         views = await UseCases.SendAsync(new ListTaskViews(actor));
         projects = [.. (await UseCases.SendAsync(me => new ListProjects(me))).OrderBy(p => p.Name, StringComparer.CurrentCulture)];
@@ -62,7 +65,4 @@ public partial class TaskList
     }
 
     private bool IsOverdue(TaskItem task) => task.Status == "Open" && task.DueAt < Time.GetUtcNow();
-
-    internal static string FormatDue(DateTimeOffset? due) =>
-        due is { } value ? TimeZoneInfo.ConvertTime(value, Dutch).ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LsiWorkflow.Host.Features.Instances;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -8,8 +10,6 @@ namespace LsiWorkflow.Host.Features.Tasks;
 
 public partial class TaskPage
 {
-    private static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     private TaskPageView? view;
     private string? loadError;
     private string? message;
@@ -29,6 +29,9 @@ public partial class TaskPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private Display Display { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         try
@@ -41,7 +44,34 @@ public partial class TaskPage
         }
     }
 
-    private async Task LoadAsync() => view = await UseCases.SendAsync(new GetTaskPage(TaskId, await UseCases.ActorAsync()));
+    private async Task LoadAsync()
+    {
+        await Display.LoadAsync();
+        view = await UseCases.SendAsync(new GetTaskPage(TaskId, await UseCases.ActorAsync()));
+    }
+
+    /// <summary>
+    /// The comment a person gave with a decision, for its line in the history: the engine's journal names the
+    /// step and the person, the task row keeps what they wrote.
+    /// </summary>
+    private string? CommentOf(JournalLine line)
+    {
+        if (view is null || line.ActivityType != "HumanTask" || line.Actor is null)
+        {
+            return null;
+        }
+        var task = view.Task;
+        if (task.Comment is not null && task.ActivityId == line.ActivityId && task.CompletedBy == line.Actor
+            && task.ClosedAt is { } closed && Math.Abs((closed - line.EndedAt).TotalSeconds) < 5)
+        {
+            return task.Comment;
+        }
+        return view.Decisions
+            .Where(d => d.Comment is not null && d.ActivityId == line.ActivityId && d.DecidedBy == line.Actor)
+            .OrderBy(d => Math.Abs((d.DecidedAt - line.EndedAt).TotalSeconds))
+            .Select(d => d.Comment)
+            .FirstOrDefault();
+    }
 
     private string? CommentHelp(TaskItem task) => task.CommentRequiredFor.Count == 0
         ? null
@@ -70,10 +100,10 @@ public partial class TaskPage
 
     private Task ChangeDueDateAsync() => RunAsync(async actor =>
     {
-        // The new day keeps the time of day of the old due moment, in Dutch time.
-        var old = TimeZoneInfo.ConvertTime(view!.Task.DueAt!.Value, Dutch);
+        // The new day keeps the time of day of the old due moment, in the people's time zone.
+        var old = Display.Local(view!.Task.DueAt!.Value);
         var local = newDueDate!.Value.Date + old.TimeOfDay;
-        await UseCases.SendAsync(new ChangeTaskDueDate(TaskId, new DateTimeOffset(local, Dutch.GetUtcOffset(local)), actor));
+        await UseCases.SendAsync(new ChangeTaskDueDate(TaskId, new DateTimeOffset(local, Display.Zone.GetUtcOffset(local)), actor));
     });
 
     private async Task RunAsync(Func<Actor, Task> action, bool reload = true)

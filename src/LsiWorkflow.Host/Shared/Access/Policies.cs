@@ -21,6 +21,9 @@ public static class Policies
     public const string CanDesignWorkflows = nameof(CanDesignWorkflows);
     public const string CanManageInstances = nameof(CanManageInstances);
     public const string CanCompleteTasksOfOwnOrganisation = nameof(CanCompleteTasksOfOwnOrganisation);
+
+    /// <summary>Opening the inbox: everyone who may decide tasks, and admins, who look after the people who do.</summary>
+    public const string CanOpenInbox = nameof(CanOpenInbox);
     public const string CanTakeSteeringDecisions = nameof(CanTakeSteeringDecisions);
     public const string CanViewMilestones = nameof(CanViewMilestones);
     public const string CanManageDomain = nameof(CanManageDomain);
@@ -35,6 +38,7 @@ public static class Policies
         [CanDesignWorkflows] = new([Access.Roles.Secretary, Access.Roles.Admin]),
         [CanManageInstances] = new([Access.Roles.Secretary, Access.Roles.Admin]),
         [CanCompleteTasksOfOwnOrganisation] = new([Access.Roles.Partner, Access.Roles.SteeringGroupMember, Access.Roles.Secretary], NeedsOrganisation: true),
+        [CanOpenInbox] = new([Access.Roles.Partner, Access.Roles.SteeringGroupMember, Access.Roles.Secretary, Access.Roles.Admin]),
         [CanTakeSteeringDecisions] = new([Access.Roles.SteeringGroupMember]),
         [CanViewMilestones] = new([Access.Roles.MinistryStaff, Access.Roles.Secretary, Access.Roles.SteeringGroupMember, Access.Roles.Admin]),
         [CanManageDomain] = new([Access.Roles.Secretary, Access.Roles.Admin]),

@@ -27,8 +27,11 @@ public static class Pipeline
     public static WebApplication UseLsiPipeline(this WebApplication app)
     {
         app.UseLsiSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers ProblemDetails; people get a page in their language inside the layout.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        // Routing after the error pages, so a re-executed request is routed to the error page.
+        app.UseRouting();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
@@ -65,4 +68,6 @@ public static class Pipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -15,6 +15,8 @@ public static class UiExtensions
         }
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddOptions<UiOptions>().BindConfiguration(UiOptions.Section);
+        builder.Services.AddScoped<Display>();
         return builder;
     }
 }

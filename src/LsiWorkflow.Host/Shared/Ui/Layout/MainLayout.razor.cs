@@ -39,4 +39,7 @@ public partial class MainLayout
 
     // Blazor's router would treat the fragment as a navigation; moving focus is what a skip link is for.
     private async Task SkipToMainAsync() => await main.FocusAsync();
+
+    // Organisation names for the app bar; every page's names come from the same helper.
+    protected override Task OnInitializedAsync() => Display.LoadAsync();
 }

@@ -10,7 +10,7 @@ public partial class NavMenu
 
     internal static readonly IReadOnlyList<Item> Items =
     [
-        new("tasks", "Nav.Tasks", Icons.Material.Filled.Inbox, Policies.CanCompleteTasksOfOwnOrganisation),
+        new("tasks", "Nav.Tasks", Icons.Material.Filled.Inbox, Policies.CanOpenInbox),
         new("designer", "Nav.Designer", Icons.Material.Filled.AccountTree, Policies.CanDesignWorkflows),
         new("instances", "Nav.Instances", Icons.Material.Filled.Timeline, Policies.CanManageInstances),
         new("milestones", "Nav.Milestones", Icons.Material.Filled.Timeline, Policies.CanViewMilestones),
