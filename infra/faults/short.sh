@@ -22,6 +22,7 @@ RUNS=(
   "crash --workflows 200 --kills 2"
   "two-nodes --workflows 40"
   "db-restart --down 4 --clients 8"
+  "backup-restore"
 )
 passed=0 failed=0 skipped=0
 

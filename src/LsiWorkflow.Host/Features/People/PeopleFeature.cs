@@ -41,6 +41,7 @@ public static class PeopleFeature
             .WithSummary("De auditregels van het beheer van personen en organisaties, nieuwste eerst.");
         people.MapGet("/audit.csv", async (Actor actor, ISender sender, CancellationToken ct) =>
                 TypedResults.File(await sender.Send(new ExportAdministrationAudit(actor), ct), Csv.ContentType, "beheer-audit.csv"))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("De auditregels van het beheer als CSV.");
         people.MapPost("/", async (InviteRequest body, Actor actor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new InvitePerson(actor, body.Email, body.DisplayName, body.Organisation, body.Roles ?? [], body.UserName), ct)))

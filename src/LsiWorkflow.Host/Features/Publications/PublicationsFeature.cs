@@ -38,6 +38,8 @@ public static class PublicationsFeature
                 return TypedResults.File(document.Content, document.ContentType, document.FileName);
             })
             .AllowAnonymous()
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", "application/vnd.oasis.opendocument.text",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Openbaar: het document van een publicatie, zolang zij niet is ingetrokken.");
 

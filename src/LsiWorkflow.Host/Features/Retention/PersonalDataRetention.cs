@@ -1,3 +1,4 @@
+using LsiWorkflow.Host.Features.Accounts;
 using LsiWorkflow.Host.Features.Notifications;
 using LsiWorkflow.Host.Shared.Persistence;
 using LsiWorkflow.Runtime.Persistence;
@@ -7,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LsiWorkflow.Host.Features.Retention;
 
 /// <summary>What one purge removed.</summary>
-public sealed record Purged(int Notifications, int OutboxMessages, int PickupMails);
+public sealed record Purged(int Notifications, int OutboxMessages, int PickupMails, int SignInRecords);
 
 /// <summary>
 /// Removes personal data past its period (<see cref="RetentionOptions"/>): in-app notifications, carried-out outbox
-/// messages and pickup mails. A step of the minutely sweep that does its work at most once per
+/// messages, pickup mails and sign-in records. A step of the minutely sweep that does its work at most once per
 /// <see cref="RetentionOptions.Interval"/> per process; on several nodes the deletes simply find nothing left.
 /// Hangfire's job history expires by its own setting (<c>Retention:JobHistory</c>, see the runtime).
 /// </summary>
@@ -39,12 +40,17 @@ public sealed class PersonalDataRetention(
         var notifications = await db.Set<UserNotification>().Where(n => n.CreatedAt < notificationsBefore).ExecuteDeleteAsync(ct);
         var outbox = await db.Set<OutboxMessage>().Where(m => m.DispatchedAt != null && m.DispatchedAt < outboxBefore).ExecuteDeleteAsync(ct);
         var mails = PurgePickupFolder((now - options.PickupMails).UtcDateTime);
-        if (notifications + outbox + mails > 0)
+        // A session unused this long has long passed its cookie's or token's lifetime: removing it signs nobody out.
+        var sessionsBefore = now - options.SignInRecords;
+        var sessions = await db.Set<AccountSession>()
+            .Where(s => s.EndedAt < sessionsBefore || s.ExpiresAt < sessionsBefore || s.LastSeenAt < sessionsBefore)
+            .ExecuteDeleteAsync(ct);
+        if (notifications + outbox + mails + sessions > 0)
         {
-            log.LogInformation("Retention removed {Notifications} notifications, {Outbox} outbox messages and {Mails} pickup mails",
-                notifications, outbox, mails);
+            log.LogInformation("Retention removed {Notifications} notifications, {Outbox} outbox messages, {Mails} pickup mails and {Sessions} sign-in records",
+                notifications, outbox, mails, sessions);
         }
-        return new(notifications, outbox, mails);
+        return new(notifications, outbox, mails, sessions);
     }
 
     private int PurgePickupFolder(DateTime before)

@@ -17,6 +17,9 @@ public sealed class RetentionOptions
     /// <summary>Mails in the pickup folder, counted from when they were written.</summary>
     public TimeSpan PickupMails { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Sign-in records (sessions) that ended, expired or were last used this long ago.</summary>
+    public TimeSpan SignInRecords { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Whether the sweep purges at all (the tests purge by hand, on a clock they move).</summary>
     public bool Enabled { get; set; } = true;
 

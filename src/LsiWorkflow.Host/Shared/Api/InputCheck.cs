@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Definitions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
@@ -36,7 +37,9 @@ internal sealed class InputCheck(RequestDelegate next, IConfiguration configurat
         {
             await CheckJsonAsync(context.Request, errors);
         }
-        else if (errors.Count == 0 && context.Request.HasFormContentType)
+        // A form whose anti-forgery token failed may not be read; its endpoint refuses it (400) without reading it.
+        else if (errors.Count == 0 && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
+            && context.Request.HasFormContentType)
         {
             await CheckFormAsync(context.Request, errors);
         }

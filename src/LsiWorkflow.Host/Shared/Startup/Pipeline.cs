@@ -28,8 +28,10 @@ public static class Pipeline
     {
         app.UseLsiSecurityHeaders();
         // The API answers ProblemDetails; people get a page in their language inside the layout.
-        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        // A page is re-executed as the request came, so only reads get the page: a refused form post (no anti-forgery
+        // token) would be refused again by the error page itself.
+        app.UseWhen(context => !IsPageRead(context), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(IsPageRead, pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         // Routing after the error pages, so a re-executed request is routed to the error page.
         app.UseRouting();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -69,5 +71,6 @@ public static class Pipeline
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsPageRead(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api") && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using LsiWorkflow.Host.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -30,7 +29,6 @@ public sealed class MinistryKeyboardTests(HostFixture host) : DomainTest(host)
         var year = await page.EvaluateAsync<string>(
             "() => { const s = document.querySelector(\"[data-testid='filter-year']\"); const i = s.matches('input') ? s : s.querySelector('input'); return (i?.value || s.innerText).match(/20[0-9]{2}/)?.[0] ?? ''; }");
         Assert.Matches("^20[0-9]{2}$", year);
-        await Assertions.Expect(page.GetByTestId("export-milestones")).ToHaveAttributeAsync("href", new Regex($"year={year}"));
         foreach (var planned in await page.GetByTestId("milestones").Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync())
         {
             Assert.EndsWith(year, planned.Trim(), StringComparison.Ordinal);
@@ -38,6 +36,7 @@ public sealed class MinistryKeyboardTests(HostFixture host) : DomainTest(host)
 
         await Keyboard.TabToAsync(page, "[data-testid='export-milestones']");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.Contains($"year={year}", download.Url, StringComparison.Ordinal); // the export carries the page's filter
         var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!));
         Assert.Contains(year, csv, StringComparison.Ordinal);
     }

@@ -90,7 +90,7 @@ public sealed class RegisterBrowserTests(HostFixture host) : DomainTest(host)
         await Assertions.Expect(focusGroup.GetByTestId("commitment-result")).ToContainTextAsync("De uitkomst van de focusgroep staat in de Stand van de uitvoering 2024. (Kamerstuk 17050-620)");
 
         // The secretary publishes the report itself; a visitor who is not signed in downloads it.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Publicaties" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Publicaties" }).ClickAsync();
         await Infrastructure.Browser.WaitForInteractiveAsync(page);
         await page.FillAsync("#publication-title", "Stand van de uitvoering 2024");
         await page.SelectOptionAsync("#publication-category", "Vergaderstukken Staten-Generaal");

@@ -10,7 +10,7 @@ namespace LsiWorkflow.Host.Tests.Features.Publications;
 public sealed class AnonymousAccessTests(HostFixture host) : DomainTest(host)
 {
     // Pages that must work before sign-in: signing in itself, and what the public may read.
-    private static readonly string[] Public = ["/account/", "/publicaties", "/not-found", "/Error"];
+    private static readonly string[] Public = ["/account/", "/publicaties", "/toegankelijkheid", "/not-found", "/Error"];
 
     public static TheoryData<string> Pages()
     {
@@ -37,14 +37,14 @@ public sealed class AnonymousAccessTests(HostFixture host) : DomainTest(host)
     }
 
     [Fact]
-    public void Besides_sign_in_and_error_pages_only_the_publications_page_allows_anonymous_visitors()
+    public void Besides_sign_in_and_error_pages_only_the_publications_and_the_accessibility_statement_allow_anonymous_visitors()
     {
         var anonymousPages = typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(IComponent).IsAssignableFrom(t) && t.GetCustomAttribute<AllowAnonymousAttribute>() is not null)
             .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => r.Template))
-            .Where(route => !Public.Any(p => route.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || route == "/publicaties");
+            .Where(route => !Public.Any(p => route.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || route is "/publicaties" or "/toegankelijkheid");
 
-        Assert.Equal(["/publicaties"], anonymousPages);
+        Assert.Equal(["/publicaties", "/toegankelijkheid"], anonymousPages.Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class RetentionTests(HostFixture host) : DomainTest(host)
     }
 
     [Fact]
-    public async Task Notifications_outbox_messages_and_pickup_mails_past_their_period_are_removed_and_the_rest_stays()
+    public async Task Notifications_outbox_messages_pickup_mails_and_sign_in_records_past_their_period_are_removed_and_the_rest_stays()
     {
         var now = Host.Factory.Clock.GetUtcNow();
         var options = Host.Factory.Services.GetRequiredService<RetentionOptions>();
@@ -41,6 +41,10 @@ public sealed class RetentionTests(HostFixture host) : DomainTest(host)
                 Outbox(dispatchedAt: now - options.DeliveredOutbox - TimeSpan.FromDays(1)),
                 Outbox(dispatchedAt: now - TimeSpan.FromDays(1)),
                 Outbox(dispatchedAt: null, createdAt: now - TimeSpan.FromDays(400))); // never delivered: still to do, never purged
+            var user = await db.Set<LsiUser>().SingleAsync(u => u.UserName == PartnerUwv);
+            db.AddRange(
+                Session(user.Id, lastSeen: now - options.SignInRecords - TimeSpan.FromDays(1)),
+                Session(user.Id, lastSeen: now - TimeSpan.FromHours(1)));
             await db.SaveChangesAsync();
             return true;
         });
@@ -55,7 +59,7 @@ public sealed class RetentionTests(HostFixture host) : DomainTest(host)
 
         var purged = await Host.InScopeAsync(services => services.GetRequiredService<PersonalDataRetention>().PurgeAsync(CancellationToken.None));
 
-        Assert.Equal(new Purged(1, 1, 1), purged);
+        Assert.Equal(new Purged(1, 1, 1, 1), purged);
         var (subjects, outbox) = await Host.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<LsiDbContext>();
@@ -123,6 +127,14 @@ public sealed class RetentionTests(HostFixture host) : DomainTest(host)
         Subject = subject,
         Body = "Tekst",
         CreatedAt = at,
+    };
+
+    private static AccountSession Session(Guid userId, DateTimeOffset lastSeen) => new()
+    {
+        UserId = userId,
+        Kind = SessionKind.Browser,
+        StartedAt = lastSeen.AddHours(-1),
+        LastSeenAt = lastSeen,
     };
 
     private static OutboxMessage Outbox(DateTimeOffset? dispatchedAt, DateTimeOffset? createdAt = null) => new()
