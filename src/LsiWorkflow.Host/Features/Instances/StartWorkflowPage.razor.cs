@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LsiWorkflow.Engine.Activities;
 using LsiWorkflow.Engine.Definitions;
 using LsiWorkflow.Host.Features.Projects;
+using LsiWorkflow.Host.Shared.Ui;
 using LsiWorkflow.Host.Shared.UseCases;
 using Microsoft.AspNetCore.Components;
 
@@ -28,6 +29,10 @@ public partial class StartWorkflowPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The one clock of the application (<c>Ui:TimeZone</c>): a date and time typed in the form is read in it.</summary>
+    [Inject]
+    private Display Display { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "workflow")]
     public string? Workflow { get; set; }
@@ -105,18 +110,14 @@ public partial class StartWorkflowPage
     }
 
     /// <summary>The typed JSON value of a field; a datetime is read as Dutch time, as people enter it.</summary>
-    private static JsonNode? Value(StartInput field, string? text) => field.Type switch
+    private JsonNode? Value(StartInput field, string? text) => field.Type switch
     {
         VariableTypes.Boolean => JsonValue.Create(text == "true"),
         VariableTypes.Number => JsonValue.Create(decimal.Parse(text!, NumberStyles.Number, CultureInfo.InvariantCulture)),
-        VariableTypes.DateTime => JsonValue.Create(AmsterdamMoment(DateTime.Parse(text!, CultureInfo.InvariantCulture))),
+        VariableTypes.DateTime => JsonValue.Create(LocalMoment(DateTime.Parse(text!, CultureInfo.InvariantCulture))),
         VariableTypes.Object or VariableTypes.Array => JsonNode.Parse(text!),
         _ => JsonValue.Create(text!.Trim()),
     };
 
-    private static DateTimeOffset AmsterdamMoment(DateTime local)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    private DateTimeOffset LocalMoment(DateTime local) => new(local, Display.Zone.GetUtcOffset(local));
 }

@@ -16,8 +16,6 @@ namespace LsiWorkflow.Host.Features.Projects;
 /// </summary>
 public partial class ProjectPage
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     private ProjectPageView? page;
     private string? loadError;
     private string? message;
@@ -32,6 +30,10 @@ public partial class ProjectPage
 
     [Inject]
     private UseCaseSender UseCases { get; set; } = default!;
+
+    /// <summary>Names for codes and the one clock of the application (<c>Ui:TimeZone</c>).</summary>
+    [Inject]
+    private Display Display { get; set; } = default!;
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
@@ -59,8 +61,8 @@ public partial class ProjectPage
 
     private static string? Day(DateOnly? day) => ReadOnlyPage.Day(day);
 
-    private static string Moment(DateTimeOffset? at) =>
-        at is { } moment ? TimeZoneInfo.ConvertTime(moment, Amsterdam).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) : "";
+    private string Moment(DateTimeOffset? at) =>
+        at is { } moment ? Display.Local(moment).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) : "";
 
     private string RoleName(string? role) => role is null ? "" : L["Role." + role];
 
